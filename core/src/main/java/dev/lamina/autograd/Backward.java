@@ -5,6 +5,7 @@ import dev.lamina.ops.DepthwiseConvolution;
 import dev.lamina.ops.Elementwise;
 import dev.lamina.ops.GruSequenceBackward;
 import dev.lamina.ops.Indexing;
+import dev.lamina.ops.Linear;
 import dev.lamina.ops.LstmSequenceBackward;
 import dev.lamina.ops.Pooling;
 import dev.lamina.ops.Reductions;
@@ -65,6 +66,7 @@ final class Backward {
                 yield one(expand(g, a.shape(), o.axes(), o.keepDims()).mul(mask).div(count));
             }
             case Op.MatMul o -> matmul(a, b, g);
+            case Op.Linear o -> Linear.gradients(in, out, g, o.relu());
             case Op.Reshape o -> one(g.reshape(o.fromShape()));
             case Op.Permute o -> one(g.permute(inverse(o.perm())));
             case Op.BroadcastTo o -> one(Reductions.sumTo(g, o.fromShape()));

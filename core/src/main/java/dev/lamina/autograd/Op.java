@@ -41,6 +41,8 @@ public sealed interface Op {
     record Max(int[] axes, boolean keepDims) implements Op {}
     /** Batched matmul with numpy broadcasting of the batch dims. */
     record MatMul() implements Op {}
+    /** Inputs (x [..., k], kernel [k, n][, bias [n]]): {@code x @ kernel + bias}, through relu when {@code relu}. */
+    record Linear(boolean relu) implements Op {}
     record Reshape(int[] fromShape) implements Op {}
     record Permute(int[] perm) implements Op {}
     record BroadcastTo(int[] fromShape) implements Op {}

@@ -50,6 +50,11 @@ public final class Ops {
         return Convolution.conv2d(x, kernel, bias, spec, relu);
     }
 
+    /** {@code x @ kernel + bias} (bias may be null), through relu when {@code relu}: a Dense layer's fused body. */
+    public static Tensor linear(Tensor x, Tensor kernel, Tensor bias, boolean relu) {
+        return Linear.linear(x, kernel, bias, relu);
+    }
+
     public static Tensor depthwiseConv2d(Tensor x, Tensor kernel, ConvSpec spec) {
         return DepthwiseConvolution.depthwiseConv2d(x, kernel, spec);
     }

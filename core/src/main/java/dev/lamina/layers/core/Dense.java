@@ -6,6 +6,7 @@ import dev.lamina.layers.CallContext;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfigs;
 import dev.lamina.layers.Weights;
+import dev.lamina.ops.Ops;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
@@ -117,6 +118,12 @@ public class Dense extends Layer {
 
     @Override
     protected Tensor call(Tensor x, CallContext ctx) {
+        if (x.dim(-1) > 0) {
+            // One primitive for matmul, bias and (when it is the activation) relu.
+            boolean relu = activation.name().equals("relu");
+            Tensor y = Ops.linear(x, kernel.value(), bias == null ? null : bias.value(), relu);
+            return relu ? y : activation.apply(y);
+        }
         Tensor y = x.matmul(kernel.value());
         if (bias != null) {
             y = y.add(bias.value());
