@@ -13,8 +13,7 @@ final class GemmScratch {
     private float[] rowA = new float[0];
     private float[] rowC = new float[0];
     private float[][] rows = new float[0][];
-    /** An edge tile: the micro-kernel writes full tiles here and the valid part is merged. */
-    final float[] tile = new float[6 * 16];
+    private float[] tile = new float[0];
 
     static GemmScratch get() {
         return LOCAL.get();
@@ -32,6 +31,14 @@ final class GemmScratch {
             b = new float[size];
         }
         return b;
+    }
+
+    /** An edge tile: the micro-kernel writes full tiles here and the valid part is merged. */
+    float[] tile(int size) {
+        if (tile.length < size) {
+            tile = new float[size];
+        }
+        return tile;
     }
 
     /** A contiguous copy of one row of op(A), for the unpacked small-shape path. */

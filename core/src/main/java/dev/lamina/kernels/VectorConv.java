@@ -5,12 +5,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Direct NHWC convolutions on 256-bit lanes, without im2col.
+ * Direct NHWC convolutions on {@link VectorWidth} lanes (512-bit on AVX-512, else 256), without
+ * im2col.
  *
  * <p>Forward: the output is a (pixels x cout) matrix whose row p is patch(p) @ K, so the
- * register tile is the GEMM's 6 x 16: six output pixels by sixteen output channels, twelve
+ * register tile is the GEMM's 6 x NB: six output pixels by NB (two vectors of) output channels, twelve
  * accumulators, and per step of the patch two kernel vectors and six broadcast input values.
- * The kernel is packed once per call into 16-wide panels (patch-major, zero-padded channels).
+ * The kernel is packed once per call into NB-wide panels (patch-major, zero-padded channels).
  * Padding is materialized once per call (a zero-bordered copy of the input) so the inner loop
  * never tests bounds; with stride-1 columns and no dilation a patch row of {@code kw * cin}
  * values is contiguous in the input, which is the inner loop's length. The six pixels of a
@@ -28,10 +29,10 @@ import jdk.incubator.vector.VectorSpecies;
  * channels.
  */
 public final class VectorConv implements ConvKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final int L = 8;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
     /** Output channels per register tile (two vectors). */
-    private static final int NB = 16;
+    private static final int NB = 2 * L;
     /** Pixels (forward) or patch positions (kernel gradient) per register tile. */
     private static final int MB = 6;
     /** Multiply-adds below which a parallel split costs more than it saves. */
@@ -96,7 +97,7 @@ public final class VectorConv implements ConvKernels {
 
     /**
      * y[n, ho, wo, cout] from a source image batch that needs no bounds checks, the kernel in
-     * 16-wide panels {@code kp[cb][patch][16]} with the patch in (i, j, channel) order.
+     * NB-wide panels {@code kp[cb][patch][NB]} with the patch in (i, j, channel) order.
      */
     private static void conv(ConvScratch.Source src, int c, int kh, int kw, int sh, int sw, int dh, int dw,
                              int n, int ho, int wo, float[] kp, float[] bp, boolean relu, int cout, float[] y, int yOff) {
@@ -135,7 +136,7 @@ public final class VectorConv implements ConvKernels {
         });
     }
 
-    /** One 6-pixel x 16-channel output tile: the whole patch reduction in registers. */
+    /** One 6-pixel x NB-channel output tile: the whole patch reduction in registers. */
     private static void tile(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
                              int kh, int rowStep, int runs, int runStep, int runLen,
                              float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int c0, int valid,
@@ -230,7 +231,7 @@ public final class VectorConv implements ConvKernels {
         ConvScratch sc = ConvScratch.get();
         ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), c, s.padTop(), s.padLeft(),
                 rowsNeeded(s.ho(), s.strideH(), s.kh(), s.dilationH()), rowsNeeded(s.wo(), s.strideW(), s.kw(), s.dilationW()));
-        // The gradient is read 16 channels at a time: give it a channel stride of whole panels.
+        // The gradient is read NB channels at a time: give it a channel stride of whole panels.
         float[] g = dy;
         int gOff = dyOff;
         if (coutP != cout) {
@@ -277,7 +278,7 @@ public final class VectorConv implements ConvKernels {
     }
 
     /**
-     * Accumulates over the pixels of images [b0, b1) the 6 x 16 tile of dK whose rows are patch
+     * Accumulates over the pixels of images [b0, b1) the 6 x NB tile of dK whose rows are patch
      * positions at input offset {@code d} (+0..5, the last repeated when {@code rows < 6}) and
      * whose columns are output channels c0..c0+15; adds to dk when {@code accumulate}.
      */
@@ -345,7 +346,7 @@ public final class VectorConv implements ConvKernels {
 
     // ------------------------------------------------------------------ packing and padding
 
-    /** Kernel [patch, cout] as 16-wide panels kp[cb][patch][16], channels past cout zero. */
+    /** Kernel [patch, cout] as NB-wide panels kp[cb][patch][NB], channels past cout zero. */
     private static float[] packForward(ConvScratch sc, float[] k, int kOff, int patch, int cout) {
         int cbs = (cout + NB - 1) / NB;
         float[] kp = sc.packed(cbs * patch * NB);
@@ -363,8 +364,8 @@ public final class VectorConv implements ConvKernels {
     }
 
     /**
-     * The kernel of the input gradient: kp[cb over cin][(i', j', co)][16] =
-     * K[kh-1-i', kw-1-j', cb*16 + q, co], channels past cin zero.
+     * The kernel of the input gradient: kp[cb over cin][(i', j', co)][NB] =
+     * K[kh-1-i', kw-1-j', cb*NB + q, co], channels past cin zero.
      */
     private static float[] packFlipped(ConvScratch sc, float[] k, int kOff, int kh, int kw, int cin, int cout) {
         int cbs = (cin + NB - 1) / NB;
@@ -406,6 +407,6 @@ public final class VectorConv implements ConvKernels {
 
     @Override
     public String name() {
-        return "direct-6x16";
+        return "direct-6x" + NB;
     }
 }

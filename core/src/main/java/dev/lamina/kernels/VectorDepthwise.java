@@ -4,9 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Depthwise convolutions (multiplier 1) on 256-bit lanes, for {@link VectorConv}.
+ * Depthwise convolutions (multiplier 1) on {@link VectorWidth} lanes, for {@link VectorConv}.
  *
- * <p>With a multiple of 8 channels, lanes run over channels: a register tile of eight output
+ * <p>With a multiple of L (the lane count) channels, lanes run over channels: a register tile of eight output
  * pixels shares each kernel vector (9 loads per 8 FMAs), any stride or dilation. With other
  * channel counts and stride 1, an output row is one flat run of {@code wo * c} values and
  * tap (i, j) reads a flat run of the input row shifted by {@code j * dw * c}; the kernel is
@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * strided layers with ragged channels) goes to {@link ScalarConv}.
  */
 final class VectorDepthwise {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final int L = 8;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
     /** Flat-row block: four vectors. */
     private static final int FB = 4 * L;
     private static final long MIN_PARALLEL_MACS = 100_000;
@@ -90,7 +90,7 @@ final class VectorDepthwise {
         Parallel.forRange(rows, grain, (r0, r1) -> flatRows(src, c, kh, kw, sh, dh, dw, ho, wo, kexp, y, yOff, r0, r1));
     }
 
-    /** Output rows [r0, r1), channels a multiple of 8: tiles of 8 pixels x 8 channels. */
+    /** Output rows [r0, r1), channels a multiple of L: tiles of 8 pixels x L channels. */
     private static void channelRows(ConvScratch.Source src, int c, int kh, int kw, int sh, int sw, int dh, int dw,
                                     int ho, int wo, float[] k, int kOff, float[] y, int yOff, int r0, int r1) {
         float[] x = src.a();
@@ -221,7 +221,7 @@ final class VectorDepthwise {
         }
     }
 
-    /** Adds to acc[t][c] the kernel gradient of output rows [r0, r1), channels a multiple of 8. */
+    /** Adds to acc[t][c] the kernel gradient of output rows [r0, r1), channels a multiple of L. */
     private static void channelKernelRows(ConvScratch.Source src, ConvShape s, float[] dy, int dyOff, float[] acc,
                                           int r0, int r1) {
         float[] x = src.a();

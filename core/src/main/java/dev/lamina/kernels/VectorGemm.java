@@ -1,15 +1,16 @@
 package dev.lamina.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fast GEMM: BLIS-style blocking around the 6 x 16 {@link VectorMicroKernel}, on
- * {@code jdk.incubator.vector} 256-bit vectors, parallel over the larger of M and N.
+ * The fast GEMM: BLIS-style blocking around the 6 x NR {@link VectorMicroKernel} (6 x 32 on
+ * AVX-512, 6 x 16 on AVX2), on {@code jdk.incubator.vector}, parallel over the larger of M and N.
  *
  * <p>Loop nest per thread (C is m x n, blocks of NC columns, KC steps, MC rows):
  * for each NC block of columns and KC block of k, op(B) is packed into 16-wide panels (kept in
  * L2/L3 and streamed per panel from L1); for each MC block of rows, op(A) is packed into 6-tall
- * panels (kept in L2); then every 6 x 16 tile of the block runs the micro-kernel. Transposes are
+ * panels (kept in L2); then every 6 x NR tile of the block runs the micro-kernel. Transposes are
  * absorbed by packing, alpha is folded into a packed operand, beta is applied to C once up
  * front, so the micro-kernel only ever computes {@code C (+)= A B}. Tall, narrow products read
  * a large row-major A in place instead of packing it (see {@link #readsAInPlace}).
@@ -19,11 +20,13 @@ import jdk.incubator.vector.FloatVector;
  * the same order whichever thread computes it).
  */
 public final class VectorGemm implements Gemm {
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
     private static final int MR = VectorMicroKernel.MR;
     private static final int NR = VectorMicroKernel.NR;
     static final int KC = 256;
     static final int MC = 72;
-    static final int NC = 4080;
+    static final int NC = 4064;
     /**
      * Products of at most this many multiply-adds (m*n*k), or with at most DIRECT_MAX_M rows,
      * take the unpacked path: packing B for a handful of rows costs as much as using it
@@ -99,7 +102,7 @@ public final class VectorGemm implements Gemm {
             GemmPacking.scale(beta, c, cOff + m0 * ldc + n0, ldc, m1 - m0, n1 - n0);
         }
         GemmScratch scratch = GemmScratch.get();
-        float[] tile = scratch.tile;
+        float[] tile = scratch.tile(MR * NR);
         for (int jc = n0; jc < n1; jc += NC) {
             int nc = Math.min(NC, n1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -125,7 +128,7 @@ public final class VectorGemm implements Gemm {
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            // Edge tiles go through a scratch tile: the kernel always writes 6 x 16.
+                            // Edge tiles go through a scratch tile: the kernel always writes 6 x NR.
                             boolean full = mr == MR && nr == NR;
                             float[] tc = full ? c : tile;
                             int tci = full ? ci : 0, tldc = full ? ldc : NR;
@@ -160,7 +163,7 @@ public final class VectorGemm implements Gemm {
 
     /**
      * The unpacked path for small or few-row products, on columns [j0, j1) of C: each row of C
-     * is built from contiguous vector axpys over rows of B, or from dots against rows of B when
+     * is built from register-blocked products with rows of B ({@link #rowTimesB}), or from dots against rows of B when
      * B is transposed (a transposed A row is first gathered into a contiguous scratch row).
      */
     private static void direct(boolean transA, boolean transB, int m, int j0, int j1, int k, float alpha,
@@ -187,10 +190,7 @@ public final class VectorGemm implements Gemm {
                     c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
                 }
             } else {
-                java.util.Arrays.fill(acc, 0, w, 0f);
-                for (int p = 0, bo = bOff + j0; p < k; p++, bo += ldb) {
-                    OPS.axpy(ar[ao + p], b, bo, acc, 0, w);
-                }
+                rowTimesB(ar, ao, k, b, bOff + j0, ldb, acc, w);
                 for (int j = 0; j < w; j++) {
                     float v = alpha * acc[j];
                     c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
@@ -199,8 +199,46 @@ public final class VectorGemm implements Gemm {
         }
     }
 
+    /**
+     * acc[0..w) = a[ao..ao+k) @ B[0..k, 0..w) (B row-major from bo, row stride ldb): column blocks
+     * of four vectors stay in registers over all of k, so B streams through once with one load
+     * per multiply-add and acc is written once (an axpy per row of B would load and store acc k
+     * times). Each element is summed over p in order, as the scalar loop does.
+     */
+    private static void rowTimesB(float[] a, int ao, int k, float[] b, int bo, int ldb, float[] acc, int w) {
+        int j = 0;
+        for (; j <= w - 4 * L; j += 4 * L) {
+            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+            for (int p = 0, bi = bo + j; p < k; p++, bi += ldb) {
+                FloatVector x = FloatVector.broadcast(S, a[ao + p]);
+                s0 = x.fma(FloatVector.fromArray(S, b, bi), s0);
+                s1 = x.fma(FloatVector.fromArray(S, b, bi + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * L), s2);
+                s3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * L), s3);
+            }
+            s0.intoArray(acc, j);
+            s1.intoArray(acc, j + L);
+            s2.intoArray(acc, j + 2 * L);
+            s3.intoArray(acc, j + 3 * L);
+        }
+        for (; j <= w - L; j += L) {
+            FloatVector s0 = FloatVector.zero(S);
+            for (int p = 0, bi = bo + j; p < k; p++, bi += ldb) {
+                s0 = FloatVector.broadcast(S, a[ao + p]).fma(FloatVector.fromArray(S, b, bi), s0);
+            }
+            s0.intoArray(acc, j);
+        }
+        for (; j < w; j++) {
+            float s0 = 0f;
+            for (int p = 0, bi = bo + j; p < k; p++, bi += ldb) {
+                s0 = Math.fma(a[ao + p], b[bi], s0);
+            }
+            acc[j] = s0;
+        }
+    }
+
     @Override
     public String name() {
-        return "vector-6x16";
+        return "vector-6x" + NR;
     }
 }

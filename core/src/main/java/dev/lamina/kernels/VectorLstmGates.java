@@ -10,14 +10,14 @@ import jdk.incubator.vector.VectorSpecies;
  * from the pre-activation sums to h'. Units past the last full vector use the scalar code.
  */
 public final class VectorLstmGates implements LstmGates {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
     private static final ScalarLstmGates TAIL = new ScalarLstmGates();
 
     /** @throws UnsupportedOperationException on CPUs without 256-bit vectors (the scalar code is faster there) */
     public VectorLstmGates() {
-        if (S.vectorBitSize() < 256) {
+        if (FloatVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
             throw new UnsupportedOperationException("VectorLstmGates needs 256-bit vectors; this CPU offers "
-                    + S.vectorBitSize() + "-bit");
+                    + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit");
         }
     }
 

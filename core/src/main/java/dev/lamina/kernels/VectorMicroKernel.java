@@ -4,9 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The 6 x 16 register-tiled micro-kernel: {@code C[6x16] (+)= Apanel[6 x kc] @ Bpanel[kc x 16]}
- * with 12 ymm accumulators, two B loads and six A broadcasts per step of k, which fits the 16
- * AVX2 registers without spilling.
+ * The 6 x NR register-tiled micro-kernel: {@code C[6xNR] (+)= Apanel[6 x kc] @ Bpanel[kc x NR]}
+ * with NR two vectors of the {@link VectorWidth} species (6 x 16 on AVX2, 6 x 32 on AVX-512):
+ * 12 accumulators, two B loads and six A broadcasts per step of k, which fits the 16 AVX2
+ * registers without spilling.
  *
  * <p>Written out by hand on purpose. The accumulators are locals that never leave this method
  * (a vector passed to a non-inlined helper is boxed, at 2-3 GFLOP/s), and the loop advances two
@@ -14,9 +15,11 @@ import jdk.incubator.vector.VectorSpecies;
  * well under half the speed.
  */
 final class VectorMicroKernel {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    static final VectorSpecies<Float> S = VectorWidth.S;
+    /** Lanes per vector: the offset of a row's second vector. */
+    private static final int L = S.length();
     static final int MR = 6;
-    static final int NR = 16;
+    static final int NR = 2 * L;
 
     private VectorMicroKernel() {}
 
@@ -35,7 +38,7 @@ final class VectorMicroKernel {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
@@ -58,40 +61,40 @@ final class VectorMicroKernel {
         if (accumulate) {
             int r0 = ci;
             c00 = c00.add(FloatVector.fromArray(S, c, r0));
-            c01 = c01.add(FloatVector.fromArray(S, c, r0 + 8));
+            c01 = c01.add(FloatVector.fromArray(S, c, r0 + L));
             int r1 = ci + ldc;
             c10 = c10.add(FloatVector.fromArray(S, c, r1));
-            c11 = c11.add(FloatVector.fromArray(S, c, r1 + 8));
+            c11 = c11.add(FloatVector.fromArray(S, c, r1 + L));
             int r2 = ci + 2 * ldc;
             c20 = c20.add(FloatVector.fromArray(S, c, r2));
-            c21 = c21.add(FloatVector.fromArray(S, c, r2 + 8));
+            c21 = c21.add(FloatVector.fromArray(S, c, r2 + L));
             int r3 = ci + 3 * ldc;
             c30 = c30.add(FloatVector.fromArray(S, c, r3));
-            c31 = c31.add(FloatVector.fromArray(S, c, r3 + 8));
+            c31 = c31.add(FloatVector.fromArray(S, c, r3 + L));
             int r4 = ci + 4 * ldc;
             c40 = c40.add(FloatVector.fromArray(S, c, r4));
-            c41 = c41.add(FloatVector.fromArray(S, c, r4 + 8));
+            c41 = c41.add(FloatVector.fromArray(S, c, r4 + L));
             int r5 = ci + 5 * ldc;
             c50 = c50.add(FloatVector.fromArray(S, c, r5));
-            c51 = c51.add(FloatVector.fromArray(S, c, r5 + 8));
+            c51 = c51.add(FloatVector.fromArray(S, c, r5 + L));
         }
         c00.intoArray(c, ci);
-        c01.intoArray(c, ci + 8);
+        c01.intoArray(c, ci + L);
         ci += ldc;
         c10.intoArray(c, ci);
-        c11.intoArray(c, ci + 8);
+        c11.intoArray(c, ci + L);
         ci += ldc;
         c20.intoArray(c, ci);
-        c21.intoArray(c, ci + 8);
+        c21.intoArray(c, ci + L);
         ci += ldc;
         c30.intoArray(c, ci);
-        c31.intoArray(c, ci + 8);
+        c31.intoArray(c, ci + L);
         ci += ldc;
         c40.intoArray(c, ci);
-        c41.intoArray(c, ci + 8);
+        c41.intoArray(c, ci + L);
         ci += ldc;
         c50.intoArray(c, ci);
-        c51.intoArray(c, ci + 8);
+        c51.intoArray(c, ci + L);
     }
 
     /**
@@ -108,7 +111,7 @@ final class VectorMicroKernel {
         FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++, ai++, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
@@ -131,39 +134,39 @@ final class VectorMicroKernel {
         if (accumulate) {
             int r0 = ci;
             c00 = c00.add(FloatVector.fromArray(S, c, r0));
-            c01 = c01.add(FloatVector.fromArray(S, c, r0 + 8));
+            c01 = c01.add(FloatVector.fromArray(S, c, r0 + L));
             int r1 = ci + ldc;
             c10 = c10.add(FloatVector.fromArray(S, c, r1));
-            c11 = c11.add(FloatVector.fromArray(S, c, r1 + 8));
+            c11 = c11.add(FloatVector.fromArray(S, c, r1 + L));
             int r2 = ci + 2 * ldc;
             c20 = c20.add(FloatVector.fromArray(S, c, r2));
-            c21 = c21.add(FloatVector.fromArray(S, c, r2 + 8));
+            c21 = c21.add(FloatVector.fromArray(S, c, r2 + L));
             int r3 = ci + 3 * ldc;
             c30 = c30.add(FloatVector.fromArray(S, c, r3));
-            c31 = c31.add(FloatVector.fromArray(S, c, r3 + 8));
+            c31 = c31.add(FloatVector.fromArray(S, c, r3 + L));
             int r4 = ci + 4 * ldc;
             c40 = c40.add(FloatVector.fromArray(S, c, r4));
-            c41 = c41.add(FloatVector.fromArray(S, c, r4 + 8));
+            c41 = c41.add(FloatVector.fromArray(S, c, r4 + L));
             int r5 = ci + 5 * ldc;
             c50 = c50.add(FloatVector.fromArray(S, c, r5));
-            c51 = c51.add(FloatVector.fromArray(S, c, r5 + 8));
+            c51 = c51.add(FloatVector.fromArray(S, c, r5 + L));
         }
         c00.intoArray(c, ci);
-        c01.intoArray(c, ci + 8);
+        c01.intoArray(c, ci + L);
         ci += ldc;
         c10.intoArray(c, ci);
-        c11.intoArray(c, ci + 8);
+        c11.intoArray(c, ci + L);
         ci += ldc;
         c20.intoArray(c, ci);
-        c21.intoArray(c, ci + 8);
+        c21.intoArray(c, ci + L);
         ci += ldc;
         c30.intoArray(c, ci);
-        c31.intoArray(c, ci + 8);
+        c31.intoArray(c, ci + L);
         ci += ldc;
         c40.intoArray(c, ci);
-        c41.intoArray(c, ci + 8);
+        c41.intoArray(c, ci + L);
         ci += ldc;
         c50.intoArray(c, ci);
-        c51.intoArray(c, ci + 8);
+        c51.intoArray(c, ci + L);
     }
 }

@@ -5,12 +5,12 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Elementwise} on 256-bit {@code jdk.incubator.vector} lanes with a scalar tail.
+ * {@link Elementwise} on {@link VectorWidth} {@code jdk.incubator.vector} lanes with a scalar tail.
  * Reductions use two vector accumulators per loop step so consecutive adds do not wait on each
  * other's latency, and reduce across lanes once at the end.
  */
 public final class VectorOps implements Elementwise {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
     private static final int L = S.length();
 
     @Override
@@ -92,6 +92,6 @@ public final class VectorOps implements Elementwise {
 
     @Override
     public String name() {
-        return "vector-256";
+        return "vector-" + S.vectorBitSize();
     }
 }

@@ -1,8 +1,8 @@
 package dev.lamina.kernels;
 
 /**
- * {@link PackedMatrix} products on the 6 x 16 {@link VectorMicroKernel}: op(B) packed once into
- * 16-column panels (all of k in one panel, which suits the small inner dimensions of recurrent
+ * {@link PackedMatrix} products on the 6 x NR {@link VectorMicroKernel}: op(B) packed once into
+ * NR-column panels (all of k in one panel, which suits the small inner dimensions of recurrent
  * steps), A read in place for every full 6-row panel and packed only for the ragged last rows.
  * Each B panel stays in L1 while the rows stream past it.
  */
@@ -15,7 +15,7 @@ public final class VectorPackedMultiplier implements PackedMatrix.Multiplier {
 
     @Override
     public String name() {
-        return "vector-packed-6x16";
+        return "vector-packed-6x" + NR;
     }
 
     @Override
@@ -31,7 +31,7 @@ public final class VectorPackedMultiplier implements PackedMatrix.Multiplier {
         int k = p.k;
         int n = p.n;
         GemmScratch scratch = GemmScratch.get();
-        float[] tile = scratch.tile;
+        float[] tile = scratch.tile(MR * NR);
         int full = m - m % MR;
         float[] ragged = null;
         if (full < m) {

@@ -11,8 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * gives fixed results.
  */
 public final class VectorPointwise implements PointwiseKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final int L = 8;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
     /** Elements per thread below which splitting costs more than it saves. */
     private static final int GRAIN = 1 << 15;
     private static final ScalarPointwise TAIL = new ScalarPointwise();

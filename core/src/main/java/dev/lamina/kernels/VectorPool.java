@@ -10,12 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link PoolKernels} on 256-bit lanes over channels, parallel over images. The max keeps its
  * winner's index in an int vector updated by the same compare mask as the value (a blend, not
  * a branch per element); ties keep the first cell, NaN never replaces a number, as in
- * {@link ScalarPool}. Channels past the last multiple of 8 take the scalar loop.
+ * {@link ScalarPool}. Channels past the last multiple of the lane count take the scalar loop.
  */
 public final class VectorPool implements PoolKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-    private static final int L = 8;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final VectorSpecies<Integer> I = VectorWidth.I;
+    private static final int L = S.length();
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
 
     @Override

@@ -4,28 +4,30 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RankUpdate} on {@code jdk.incubator.vector}: 6 x 16 tiles of C held in 12 ymm
- * accumulators while the k rows stream by; per row, six broadcasts from A's row and two loads
+ * {@link RankUpdate} on {@code jdk.incubator.vector}: 6 x NR tiles of C (NR two vectors of the
+ * {@link VectorWidth} species) held in 12 accumulators while the k rows stream by; per row, six broadcasts from A's row and two loads
  * from B's row, so neither operand is packed. Rows of C beyond the last full six use a four-row
- * and then a one-row kernel, columns beyond the last full sixteen the scalar loop.
+ * and then a one-row kernel, columns beyond the last full NR one vector per row at a time, and the scalar loop after that.
  */
 public final class VectorRankUpdate implements RankUpdate.Impl {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
+    private static final int NR = 2 * L;
 
     /** Loaded by name from {@link RankUpdate} only when the Vector API is usable. */
     public VectorRankUpdate() {}
 
     @Override
     public String name() {
-        return "vector-6x16";
+        return "vector-6x" + NR;
     }
 
     @Override
     public void accumulate(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                            float[] c, int cOff, int ldc) {
-        int fullCols = n - n % 16;
+        int fullCols = n - n % NR;
         int fullRows = m - m % 6;
-        for (int j = 0; j < fullCols; j += 16) {
+        for (int j = 0; j < fullCols; j += NR) {
             for (int i = 0; i < fullRows; i += 6) {
                 tile6(k, a, aOff + i, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc);
             }
@@ -38,7 +40,13 @@ public final class VectorRankUpdate implements RankUpdate.Impl {
                 row1(k, a, aOff + i, lda, b, bOff + j, ldb, c, cOff + i * ldc + j);
             }
         }
-        for (int j = fullCols; j < n; j++) {
+        int vecCols = fullCols + (n - fullCols) / L * L;
+        for (int j = fullCols; j < vecCols; j += L) {
+            for (int i = 0; i < m; i++) {
+                rowVector(k, a, aOff + i, lda, b, bOff + j, ldb, c, cOff + i * ldc + j);
+            }
+        }
+        for (int j = vecCols; j < n; j++) {
             for (int i = 0; i < m; i++) {
                 float s = 0f;
                 for (int p = 0; p < k; p++) {
@@ -49,17 +57,17 @@ public final class VectorRankUpdate implements RankUpdate.Impl {
         }
     }
 
-    /** C[6 x 16] += sum_p a[p, 0..6)^T (x) b[p, 0..16). Written out so the accumulators stay in registers. */
+    /** C[6 x NR] += sum_p a[p, 0..6)^T (x) b[p, 0..NR). Written out so the accumulators stay in registers. */
     private static void tile6(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float[] c, int ci, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + 8);
-        FloatVector c10 = FloatVector.fromArray(S, c, ci + ldc), c11 = FloatVector.fromArray(S, c, ci + ldc + 8);
-        FloatVector c20 = FloatVector.fromArray(S, c, ci + 2 * ldc), c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + 8);
-        FloatVector c30 = FloatVector.fromArray(S, c, ci + 3 * ldc), c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + 8);
-        FloatVector c40 = FloatVector.fromArray(S, c, ci + 4 * ldc), c41 = FloatVector.fromArray(S, c, ci + 4 * ldc + 8);
-        FloatVector c50 = FloatVector.fromArray(S, c, ci + 5 * ldc), c51 = FloatVector.fromArray(S, c, ci + 5 * ldc + 8);
+        FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
+        FloatVector c10 = FloatVector.fromArray(S, c, ci + ldc), c11 = FloatVector.fromArray(S, c, ci + ldc + L);
+        FloatVector c20 = FloatVector.fromArray(S, c, ci + 2 * ldc), c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + L);
+        FloatVector c30 = FloatVector.fromArray(S, c, ci + 3 * ldc), c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
+        FloatVector c40 = FloatVector.fromArray(S, c, ci + 4 * ldc), c41 = FloatVector.fromArray(S, c, ci + 4 * ldc + L);
+        FloatVector c50 = FloatVector.fromArray(S, c, ci + 5 * ldc), c51 = FloatVector.fromArray(S, c, ci + 5 * ldc + L);
         for (int p = 0; p < k; p++, ai += lda, bi += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
@@ -80,28 +88,28 @@ public final class VectorRankUpdate implements RankUpdate.Impl {
             c51 = a5.fma(b1, c51);
         }
         c00.intoArray(c, ci);
-        c01.intoArray(c, ci + 8);
+        c01.intoArray(c, ci + L);
         c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + 8);
+        c11.intoArray(c, ci + ldc + L);
         c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + 8);
+        c21.intoArray(c, ci + 2 * ldc + L);
         c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + 8);
+        c31.intoArray(c, ci + 3 * ldc + L);
         c40.intoArray(c, ci + 4 * ldc);
-        c41.intoArray(c, ci + 4 * ldc + 8);
+        c41.intoArray(c, ci + 4 * ldc + L);
         c50.intoArray(c, ci + 5 * ldc);
-        c51.intoArray(c, ci + 5 * ldc + 8);
+        c51.intoArray(c, ci + 5 * ldc + L);
     }
 
-    /** C[4 x 16] += sum_p a[p, 0..4)^T (x) b[p, 0..16). */
+    /** C[4 x NR] += sum_p a[p, 0..4)^T (x) b[p, 0..NR). */
     private static void tile4(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float[] c, int ci, int ldc) {
-        FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + 8);
-        FloatVector c10 = FloatVector.fromArray(S, c, ci + ldc), c11 = FloatVector.fromArray(S, c, ci + ldc + 8);
-        FloatVector c20 = FloatVector.fromArray(S, c, ci + 2 * ldc), c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + 8);
-        FloatVector c30 = FloatVector.fromArray(S, c, ci + 3 * ldc), c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + 8);
+        FloatVector c00 = FloatVector.fromArray(S, c, ci), c01 = FloatVector.fromArray(S, c, ci + L);
+        FloatVector c10 = FloatVector.fromArray(S, c, ci + ldc), c11 = FloatVector.fromArray(S, c, ci + ldc + L);
+        FloatVector c20 = FloatVector.fromArray(S, c, ci + 2 * ldc), c21 = FloatVector.fromArray(S, c, ci + 2 * ldc + L);
+        FloatVector c30 = FloatVector.fromArray(S, c, ci + 3 * ldc), c31 = FloatVector.fromArray(S, c, ci + 3 * ldc + L);
         for (int p = 0; p < k; p++, ai += lda, bi += ldb) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + 8);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
@@ -116,25 +124,34 @@ public final class VectorRankUpdate implements RankUpdate.Impl {
             c31 = a3.fma(b1, c31);
         }
         c00.intoArray(c, ci);
-        c01.intoArray(c, ci + 8);
+        c01.intoArray(c, ci + L);
         c10.intoArray(c, ci + ldc);
-        c11.intoArray(c, ci + ldc + 8);
+        c11.intoArray(c, ci + ldc + L);
         c20.intoArray(c, ci + 2 * ldc);
-        c21.intoArray(c, ci + 2 * ldc + 8);
+        c21.intoArray(c, ci + 2 * ldc + L);
         c30.intoArray(c, ci + 3 * ldc);
-        c31.intoArray(c, ci + 3 * ldc + 8);
+        c31.intoArray(c, ci + 3 * ldc + L);
     }
 
-    /** One row of C: C[1 x 16] += sum_p a[p] * b[p, 0..16). */
+    /** One row of C: C[1 x NR] += sum_p a[p] * b[p, 0..NR). */
     private static void row1(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float[] c, int ci) {
         FloatVector c0 = FloatVector.fromArray(S, c, ci);
-        FloatVector c1 = FloatVector.fromArray(S, c, ci + 8);
+        FloatVector c1 = FloatVector.fromArray(S, c, ci + L);
         for (int p = 0; p < k; p++, ai += lda, bi += ldb) {
             FloatVector a0 = FloatVector.broadcast(S, a[ai]);
             c0 = a0.fma(FloatVector.fromArray(S, b, bi), c0);
-            c1 = a0.fma(FloatVector.fromArray(S, b, bi + 8), c1);
+            c1 = a0.fma(FloatVector.fromArray(S, b, bi + L), c1);
         }
         c0.intoArray(c, ci);
-        c1.intoArray(c, ci + 8);
+        c1.intoArray(c, ci + L);
+    }
+
+    /** One row, one vector: C[1 x L] += sum_p a[p] * b[p, 0..L). */
+    private static void rowVector(int k, float[] a, int ai, int lda, float[] b, int bi, int ldb, float[] c, int ci) {
+        FloatVector c0 = FloatVector.fromArray(S, c, ci);
+        for (int p = 0; p < k; p++, ai += lda, bi += ldb) {
+            c0 = FloatVector.broadcast(S, a[ai]).fma(FloatVector.fromArray(S, b, bi), c0);
+        }
+        c0.intoArray(c, ci);
     }
 }

@@ -10,16 +10,16 @@ import jdk.incubator.vector.VectorSpecies;
  * one scalar {@link Math#exp} does. Tails shorter than a vector go through the scalar code.
  */
 public final class VectorTranscendentals implements Transcendentals {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorWidth.S;
 
     /**
      * @throws UnsupportedOperationException when the CPU has no 256-bit vectors: the Vector API
      *         would then emulate EXP and TANH in Java, slower than the scalar loop
      */
     public VectorTranscendentals() {
-        if (S.vectorBitSize() < 256) {
+        if (FloatVector.SPECIES_PREFERRED.vectorBitSize() < 256) {
             throw new UnsupportedOperationException("VectorTranscendentals needs 256-bit vectors; this CPU offers "
-                    + S.vectorBitSize() + "-bit");
+                    + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit");
         }
     }
 
