@@ -16,11 +16,21 @@ final class GemmChecks {
             throw new IllegalArgumentException("sgemm: dimensions must be >= 0, got m=" + m
                     + ", n=" + n + ", k=" + k);
         }
-        String shapes = describe(transA, transB, m, n, k);
         // Stored shapes: A is m x k, or k x m when transposed; B is k x n, or n x k.
-        matrix("A", shapes, a, aOff, lda, transA ? k : m, transA ? m : k);
-        matrix("B", shapes, b, bOff, ldb, transB ? n : k, transB ? k : n);
-        matrix("C", shapes, c, cOff, ldc, m, n);
+        if (!fits(a, aOff, lda, transA ? k : m, transA ? m : k) || !fits(b, bOff, ldb, transB ? n : k, transB ? k : n)
+                || !fits(c, cOff, ldc, m, n)) {
+            // The message is built only here: formatting it on every call cost 3% of a training step.
+            String shapes = describe(transA, transB, m, n, k);
+            matrix("A", shapes, a, aOff, lda, transA ? k : m, transA ? m : k);
+            matrix("B", shapes, b, bOff, ldb, transB ? n : k, transB ? k : n);
+            matrix("C", shapes, c, cOff, ldc, m, n);
+        }
+    }
+
+    /** Whether {@link #matrix} would accept the operand. */
+    private static boolean fits(float[] x, int off, int ld, int rows, int cols) {
+        return x != null && ld >= Math.max(1, cols) && off >= 0
+                && (rows <= 0 || cols <= 0 || off + (long) (rows - 1) * ld + cols - 1 < x.length);
     }
 
     private static void matrix(String name, String shapes, float[] x, int off, int ld, int rows, int cols) {

@@ -14,6 +14,7 @@ final class GemmScratch {
     private float[] rowC = new float[0];
     private float[][] rows = new float[0][];
     private float[] tile = new float[0];
+    private float[] shared = new float[0];
 
     static GemmScratch get() {
         return LOCAL.get();
@@ -31,6 +32,14 @@ final class GemmScratch {
             b = new float[size];
         }
         return b;
+    }
+
+    /** All of a packed A that other threads read while this one submits (VectorGemm.packAllOfA). */
+    float[] shared(int size) {
+        if (shared.length < size) {
+            shared = new float[size];
+        }
+        return shared;
     }
 
     /** An edge tile: the micro-kernel writes full tiles here and the valid part is merged. */

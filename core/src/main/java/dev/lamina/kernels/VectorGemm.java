@@ -4,13 +4,13 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The fast GEMM: BLIS-style blocking around the 6 x NR {@link VectorMicroKernel} (6 x 32 on
+ * The fast GEMM: BLIS-style blocking around the MR x NR {@link VectorMicroKernel} (12 x 32 on
  * AVX-512, 6 x 16 on AVX2), on {@code jdk.incubator.vector}, parallel over the larger of M and N.
  *
  * <p>Loop nest per thread (C is m x n, blocks of NC columns, KC steps, MC rows):
- * for each NC block of columns and KC block of k, op(B) is packed into 16-wide panels (kept in
- * L2/L3 and streamed per panel from L1); for each MC block of rows, op(A) is packed into 6-tall
- * panels (kept in L2); then every 6 x NR tile of the block runs the micro-kernel. Transposes are
+ * for each NC block of columns and KC block of k, op(B) is packed into NR-wide panels (kept in
+ * L2/L3 and streamed per panel from L1); for each MC block of rows, op(A) is packed into
+ * MR-tall panels (kept in L2); then every MR x NR tile of the block runs the micro-kernel. Transposes are
  * absorbed by packing, alpha is folded into a packed operand, beta is applied to C once up
  * front, so the micro-kernel only ever computes {@code C (+)= A B}. Tall, narrow products read
  * a large row-major A in place instead of packing it (see {@link #readsAInPlace}).
@@ -24,8 +24,8 @@ public final class VectorGemm implements Gemm {
     private static final int L = S.length();
     private static final int MR = VectorMicroKernel.MR;
     private static final int NR = VectorMicroKernel.NR;
-    static final int KC = 256;
-    static final int MC = 72;
+    static final int KC = Integer.getInteger("lamina.kc", 256);
+    static final int MC = Integer.getInteger("lamina.mc", 72);
     static final int NC = 4064;
     /**
      * Products of at most this many multiply-adds (m*n*k), or with at most DIRECT_MAX_M rows,
@@ -77,17 +77,44 @@ public final class VectorGemm implements Gemm {
             return;
         }
         if (m >= n) {
-            // Split rows in whole 6-row panels; every thread packs all of B (cheap: k*n of m*n*k).
+            // Split rows in whole MR-row panels; every thread packs all of B (cheap: k*n of m*n*k).
             int units = (m + MR - 1) / MR;
             int grain = grain(2L * MR * n * k);
             Parallel.forRange(units, grain, (lo, hi) -> blocked(transA, transB, lo * MR, Math.min(hi * MR, m),
-                    0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+                    0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, null));
         } else {
             int units = (n + NR - 1) / NR;
             int grain = grain(2L * NR * m * k);
+            // Split columns: every thread needs all of op(A), so pack it once for all of them.
+            boolean share = Parallel.threads() > 1 && units / grain > 1
+                    && (long) GemmPacking.roundUp(m, MR) * k < IN_PLACE_A_MIN_FLOATS;
+            float[] packedA = share ? packAllOfA(transA, m, k, alpha, a, aOff, lda) : null;
             Parallel.forRange(units, grain, (lo, hi) -> blocked(transA, transB, 0, m,
-                    lo * NR, Math.min(hi * NR, n), k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+                    lo * NR, Math.min(hi * NR, n), k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, packedA));
         }
+    }
+
+    /**
+     * All of op(A), alpha applied, packed as {@link #blocked} would pack it block by block: the
+     * panels of k-block pc (rows 0..m) start at {@code pc * roundUp(m, MR)}, those of rows from
+     * ic at {@code ic * kc} within it. Packed in parallel, into the calling thread's scratch.
+     */
+    private static float[] packAllOfA(boolean transA, int m, int k, float alpha, float[] a, int aOff, int lda) {
+        int mPad = GemmPacking.roundUp(m, MR);
+        float[] packed = GemmScratch.get().shared(mPad * k);
+        int panels = mPad / MR;
+        int kBlocks = (k + KC - 1) / KC;
+        int grain = Math.max(1, 16384 / (MR * Math.min(KC, k)));
+        Parallel.forRange(kBlocks * panels, grain, (lo, hi) -> {
+            for (int u = lo; u < hi; u++) {
+                int pc = u / panels * KC;
+                int ic = u % panels * MR;
+                int kc = Math.min(KC, k - pc);
+                GemmPacking.packA(transA, a, aOff, lda, ic, Math.min(MR, m - ic), pc, kc, alpha, MR, packed,
+                        pc * mPad + ic * kc);
+            }
+        });
+        return packed;
     }
 
     private static int grain(long flopsPerUnit) {
@@ -97,7 +124,7 @@ public final class VectorGemm implements Gemm {
     /** The blocked product restricted to rows [m0, m1) and columns [n0, n1) of C. */
     private static void blocked(boolean transA, boolean transB, int m0, int m1, int n0, int n1, int k,
                                 float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                float beta, float[] c, int cOff, int ldc) {
+                                float beta, float[] c, int cOff, int ldc, float[] packedA) {
         if (beta != 0f && beta != 1f) {
             GemmPacking.scale(beta, c, cOff + m0 * ldc + n0, ldc, m1 - m0, n1 - n0);
         }
@@ -110,13 +137,16 @@ public final class VectorGemm implements Gemm {
                 boolean accumulate = pc > 0 || beta != 0f;
                 float[] bp = scratch.b(GemmPacking.roundUp(nc, NR) * kc);
                 // Alpha goes into whichever operand is packed: B always is, A not when read in place.
-                boolean inPlaceA = readsAInPlace(transA, m1 - m0, k, nc);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, inPlaceA ? alpha : 1f, NR, bp);
+                boolean inPlaceA = packedA == null && readsAInPlace(transA, m1 - m0, k, nc);
+                VectorPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, inPlaceA ? alpha : 1f, NR, bp);
                 for (int ic = m0; ic < m1; ic += MC) {
                     int mc = Math.min(MC, m1 - ic);
-                    float[] ap = scratch.a(GemmPacking.roundUp(mc, MR) * kc);
+                    float[] ap = packedA != null ? packedA : scratch.a(GemmPacking.roundUp(mc, MR) * kc);
+                    int apOff = packedA != null ? pc * GemmPacking.roundUp(m1 - m0, MR) + (ic - m0) * kc : 0;
                     int fullRows = mc - mc % MR;
-                    if (!inPlaceA) {
+                    if (packedA != null) {
+                        // Packed once for every thread (packAllOfA).
+                    } else if (!inPlaceA) {
                         GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, alpha, MR, ap);
                     } else if (fullRows < mc) {
                         // The ragged last panel is packed (zero-padded) so the kernel reads no rows past m.
@@ -128,7 +158,7 @@ public final class VectorGemm implements Gemm {
                         for (int ir = 0; ir < mc; ir += MR) {
                             int mr = Math.min(MR, mc - ir);
                             int ci = cOff + (ic + ir) * ldc + jc + jr;
-                            // Edge tiles go through a scratch tile: the kernel always writes 6 x NR.
+                            // Edge tiles go through a scratch tile: the kernel always writes MR x NR.
                             boolean full = mr == MR && nr == NR;
                             float[] tc = full ? c : tile;
                             int tci = full ? ci : 0, tldc = full ? ldc : NR;
@@ -136,7 +166,7 @@ public final class VectorGemm implements Gemm {
                             if (inPlaceA && mr == MR) {
                                 VectorMicroKernel.kernelRowsA(kc, a, aOff + (ic + ir) * lda + pc, lda, bp, bi, tc, tci, tldc, tacc);
                             } else {
-                                int ai = inPlaceA ? 0 : ir * kc;
+                                int ai = inPlaceA ? 0 : apOff + ir * kc;
                                 VectorMicroKernel.kernel(kc, ap, ai, bp, bi, tc, tci, tldc, tacc);
                             }
                             if (!full) {
@@ -239,6 +269,6 @@ public final class VectorGemm implements Gemm {
 
     @Override
     public String name() {
-        return "vector-6x" + NR;
+        return "vector-" + MR + "x" + NR;
     }
 }

@@ -1,9 +1,9 @@
 package dev.lamina.kernels;
 
 /**
- * {@link PackedMatrix} products on the 6 x NR {@link VectorMicroKernel}: op(B) packed once into
+ * {@link PackedMatrix} products on the MR x NR {@link VectorMicroKernel}: op(B) packed once into
  * NR-column panels (all of k in one panel, which suits the small inner dimensions of recurrent
- * steps), A read in place for every full 6-row panel and packed only for the ragged last rows.
+ * steps), A read in place for every full MR-row panel and packed only for the ragged last rows.
  * Each B panel stays in L1 while the rows stream past it.
  */
 public final class VectorPackedMultiplier implements PackedMatrix.Multiplier {
@@ -15,13 +15,13 @@ public final class VectorPackedMultiplier implements PackedMatrix.Multiplier {
 
     @Override
     public String name() {
-        return "vector-packed-6x" + NR;
+        return "vector-packed-" + MR + "x" + NR;
     }
 
     @Override
     public float[] pack(boolean transB, float[] b, int bOff, int ldb, int k, int n) {
         float[] d = new float[GemmPacking.roundUp(n, NR) * k];
-        GemmPacking.packB(transB, b, bOff, ldb, 0, k, 0, n, 1f, NR, d);
+        VectorPacking.packB(transB, b, bOff, ldb, 0, k, 0, n, 1f, NR, d);
         return d;
     }
 

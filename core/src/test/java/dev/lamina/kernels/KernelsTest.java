@@ -16,7 +16,7 @@ class KernelsTest {
         assertTrue(Kernels.vectorized(), Kernels.describe());
         assertInstanceOf(VectorGemm.class, Kernels.fastGemm());
         assertInstanceOf(VectorOps.class, Kernels.elementwise());
-        assertTrue(Kernels.describe().matches("gemm=vector-6x(16|32), elementwise=vector-(256|512) \\(jdk\\.incubator\\.vector\\).*"),
+        assertTrue(Kernels.describe().matches("gemm=vector-(6x16|12x32), elementwise=vector-(256|512) \\(jdk\\.incubator\\.vector\\).*"),
                 Kernels.describe());
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class PackedMatrixTest {
     @Test
     void usesTheSimdPathWhenTheVectorKernelsDo() {
-        assertEquals(Kernels.vectorized() ? "vector-packed-6x" + VectorMicroKernel.NR : "plain", PackedMatrix.implementation());
+        assertEquals(Kernels.vectorized() ? "vector-packed-" + VectorMicroKernel.MR + "x" + VectorMicroKernel.NR : "plain", PackedMatrix.implementation());
     }
 
     @Test

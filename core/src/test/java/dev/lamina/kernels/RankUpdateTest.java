@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RankUpdateTest {
     @Test
     void selectsTheSimdKernelWithTheVectorApi() {
-        assertEquals(Kernels.vectorized() ? "vector-6x" + VectorMicroKernel.NR : "gemm", RankUpdate.implementation());
+        assertEquals(Kernels.vectorized() ? "vector-6x" + (2 * VectorWidth.S.length()) : "gemm", RankUpdate.implementation());
     }
 
     @Test
