@@ -24,8 +24,8 @@ public final class VectorGemm implements Gemm {
     private static final int L = S.length();
     private static final int MR = VectorMicroKernel.MR;
     private static final int NR = VectorMicroKernel.NR;
-    static final int KC = Integer.getInteger("lamina.kc", 256);
-    static final int MC = Integer.getInteger("lamina.mc", 72);
+    static final int KC = 256;
+    static final int MC = 72;
     static final int NC = 4064;
     /**
      * Products of at most this many multiply-adds (m*n*k), or with at most DIRECT_MAX_M rows,
