@@ -1,40 +1,38 @@
 package dev.lamina.kernels;
 
 import java.util.Arrays;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Direct NHWC convolutions on {@link VectorWidth} lanes (512-bit on AVX-512, else 256), without
  * im2col.
  *
  * <p>Forward: the output is a (pixels x cout) matrix whose row p is patch(p) @ K, so the
- * register tile is the GEMM's 6 x NB: six output pixels by NB (two vectors of) output channels, twelve
- * accumulators, and per step of the patch two kernel vectors and six broadcast input values.
- * The kernel is packed once per call into NB-wide panels (patch-major, zero-padded channels).
- * Padding is materialized once per call (a zero-bordered copy of the input) so the inner loop
- * never tests bounds; with stride-1 columns and no dilation a patch row of {@code kw * cin}
- * values is contiguous in the input, which is the inner loop's length. The six pixels of a
- * tile are any six (each has its own input offset), so tiles run on across output rows and
- * the last one overlaps its neighbour instead of needing a narrower kernel.
+ * register tile ({@link ConvTiles}) is MB x NB: MB = 6 output pixels by NB (two vectors of)
+ * output channels, and per step of the patch two kernel vectors and six broadcast input values. The kernel is packed once per call into NB-wide panels
+ * (patch-major, zero-padded channels). Padding is materialized once per call (a zero-bordered
+ * copy of the input) so the inner loop never tests bounds; with stride-1 columns and no
+ * dilation a patch row of {@code kw * cin} values is contiguous in the input, which is the
+ * inner loop's length. The MB pixels of a tile are any MB (each has its own input offset), so
+ * tiles run on across output rows and the last one overlaps its neighbour instead of needing a
+ * narrower kernel.
  *
  * <p>Input gradient (stride 1): a forward convolution of the zero-padded output gradient with
  * the kernel flipped in space and transposed in channels; strided layers use im2col + GEMM
- * ({@link ScalarConv}). Kernel gradient: the tile is six patch positions by sixteen output
- * channels, summed over all pixels, with pixels taken in batches of images small enough to
- * stay in L2 while every tile visits them.
+ * ({@link ScalarConv}). Kernel gradient: the tile is MK patch positions (12 on AVX-512, 6 on AVX2) by NB output channels,
+ * summed over all pixels, with pixels taken in batches of images small enough to stay in L2
+ * while every tile visits them.
  *
  * <p>Work is split over tiles with {@link Parallel}; every thread writes its own part of the
  * output, so results do not depend on the thread count. Depthwise convolutions vectorize over
  * channels.
  */
 public final class VectorConv implements ConvKernels {
-    private static final VectorSpecies<Float> S = VectorWidth.S;
-    private static final int L = S.length();
     /** Output channels per register tile (two vectors). */
-    private static final int NB = 2 * L;
+    private static final int NB = ConvTiles.NB;
     /** Pixels (forward) or patch positions (kernel gradient) per register tile. */
-    private static final int MB = 6;
+    private static final int MB = ConvTiles.MB;
+    /** Patch positions per kernel-gradient tile. */
+    private static final int MK = ConvTiles.MK;
     /** Multiply-adds below which a parallel split costs more than it saves. */
     private static final long MIN_PARALLEL_MACS = 200_000;
     /** Bytes of input plus output gradient per pixel batch of the kernel gradient. */
@@ -129,92 +127,11 @@ public final class VectorConv implements ConvKernels {
                 }
                 for (int cb = 0; cb < cbs; cb++) {
                     int valid = Math.min(NB, cout - cb * NB);
-                    tile(src.a(), xo[0], xo[1], xo[2], xo[3], xo[4], xo[5], kh, rowStep, runs, runStep, runLen,
+                    ConvTiles.forward(src.a(), xo, kh, rowStep, runs, runStep, runLen,
                             kp, cb * patch * NB, bp, relu, y, yo, cb * NB, valid, tmp);
                 }
             }
         });
-    }
-
-    /** One 6-pixel x NB-channel output tile: the whole patch reduction in registers. */
-    private static void tile(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
-                             int kh, int rowStep, int runs, int runStep, int runLen,
-                             float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int c0, int valid,
-                             float[] tmp) {
-        FloatVector c00 = FloatVector.fromArray(S, bp, c0), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
-        FloatVector c01 = FloatVector.fromArray(S, bp, c0 + L), c11 = c01, c21 = c01, c31 = c01, c41 = c01, c51 = c01;
-        for (int i = 0; i < kh; i++) {
-            for (int jr = 0; jr < runs; jr++) {
-                int d = i * rowStep + jr * runStep;
-                int a0 = o0 + d, a1 = o1 + d, a2 = o2 + d, a3 = o3 + d, a4 = o4 + d, a5 = o5 + d;
-                for (int t = 0; t < runLen; t++, kq += NB) {
-                    FloatVector b0 = FloatVector.fromArray(S, kp, kq);
-                    FloatVector b1 = FloatVector.fromArray(S, kp, kq + L);
-                    FloatVector a = FloatVector.broadcast(S, x[a0 + t]);
-                    c00 = a.fma(b0, c00);
-                    c01 = a.fma(b1, c01);
-                    a = FloatVector.broadcast(S, x[a1 + t]);
-                    c10 = a.fma(b0, c10);
-                    c11 = a.fma(b1, c11);
-                    a = FloatVector.broadcast(S, x[a2 + t]);
-                    c20 = a.fma(b0, c20);
-                    c21 = a.fma(b1, c21);
-                    a = FloatVector.broadcast(S, x[a3 + t]);
-                    c30 = a.fma(b0, c30);
-                    c31 = a.fma(b1, c31);
-                    a = FloatVector.broadcast(S, x[a4 + t]);
-                    c40 = a.fma(b0, c40);
-                    c41 = a.fma(b1, c41);
-                    a = FloatVector.broadcast(S, x[a5 + t]);
-                    c50 = a.fma(b0, c50);
-                    c51 = a.fma(b1, c51);
-                }
-            }
-        }
-        if (relu) {
-            c00 = c00.max(0f);
-            c01 = c01.max(0f);
-            c10 = c10.max(0f);
-            c11 = c11.max(0f);
-            c20 = c20.max(0f);
-            c21 = c21.max(0f);
-            c30 = c30.max(0f);
-            c31 = c31.max(0f);
-            c40 = c40.max(0f);
-            c41 = c41.max(0f);
-            c50 = c50.max(0f);
-            c51 = c51.max(0f);
-        }
-        if (valid == NB) {
-            c00.intoArray(y, yo[0] + c0);
-            c01.intoArray(y, yo[0] + c0 + L);
-            c10.intoArray(y, yo[1] + c0);
-            c11.intoArray(y, yo[1] + c0 + L);
-            c20.intoArray(y, yo[2] + c0);
-            c21.intoArray(y, yo[2] + c0 + L);
-            c30.intoArray(y, yo[3] + c0);
-            c31.intoArray(y, yo[3] + c0 + L);
-            c40.intoArray(y, yo[4] + c0);
-            c41.intoArray(y, yo[4] + c0 + L);
-            c50.intoArray(y, yo[5] + c0);
-            c51.intoArray(y, yo[5] + c0 + L);
-            return;
-        }
-        c00.intoArray(tmp, 0);
-        c01.intoArray(tmp, L);
-        c10.intoArray(tmp, NB);
-        c11.intoArray(tmp, NB + L);
-        c20.intoArray(tmp, 2 * NB);
-        c21.intoArray(tmp, 2 * NB + L);
-        c30.intoArray(tmp, 3 * NB);
-        c31.intoArray(tmp, 3 * NB + L);
-        c40.intoArray(tmp, 4 * NB);
-        c41.intoArray(tmp, 4 * NB + L);
-        c50.intoArray(tmp, 5 * NB);
-        c51.intoArray(tmp, 5 * NB + L);
-        for (int r = 0; r < MB; r++) {
-            System.arraycopy(tmp, r * NB, y, yo[r] + c0, valid);
-        }
     }
 
     // ------------------------------------------------------------------ kernel gradient
@@ -247,7 +164,7 @@ public final class VectorConv implements ConvKernels {
         }
         int runs = s.dilationW() == 1 ? 1 : s.kw();
         int runLen = s.dilationW() == 1 ? s.kw() * c : c;
-        int tilesPerRun = (runLen + MB - 1) / MB;
+        int tilesPerRun = (runLen + MK - 1) / MK;
         int tasks = s.kh() * runs * tilesPerRun * cbs;
         int imageBytes = 4 * (src.hs() * src.ws() * c + s.ho() * s.wo() * coutP);
         int chunk = Math.max(1, KERNEL_GRAD_CHUNK_BYTES / imageBytes);
@@ -255,7 +172,7 @@ public final class VectorConv implements ConvKernels {
         float[] gs = g;
         int go = gOff;
         Parallel.forRange(tasks, grain, (from, to) -> {
-            float[] tmp = new float[MB * NB];
+            float[] tmp = new float[MK * NB];
             for (int b0 = 0; b0 < s.n(); b0 += chunk) {
                 int b1 = Math.min(s.n(), b0 + chunk);
                 for (int task = from; task < to; task++) {
@@ -265,9 +182,9 @@ public final class VectorConv implements ConvKernels {
                     rest /= tilesPerRun;
                     int jr = rest % runs;
                     int i = rest / runs;
-                    int t0 = tr * MB;
+                    int t0 = tr * MK;
                     // Patch positions t0.. of this run; past the run's end, repeat its last one.
-                    int rows = Math.min(MB, runLen - t0);
+                    int rows = Math.min(MK, runLen - t0);
                     int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
                     int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
                     tileKernel(src, s, c, d, rows, gs, go, coutP, cb * NB, b0, b1, b0 > 0,
@@ -278,60 +195,15 @@ public final class VectorConv implements ConvKernels {
     }
 
     /**
-     * Accumulates over the pixels of images [b0, b1) the 6 x NB tile of dK whose rows are patch
-     * positions at input offset {@code d} (+0..5, the last repeated when {@code rows < 6}) and
-     * whose columns are output channels c0..c0+15; adds to dk when {@code accumulate}.
+     * Accumulates over the pixels of images [b0, b1) the MK x NB tile of dK whose rows are patch
+     * positions at input offset {@code d} (+0..MK-1, the last repeated when {@code rows < MK}) and
+     * whose columns are output channels c0..c0+NB-1; adds to dk when {@code accumulate}.
      */
     private static void tileKernel(ConvScratch.Source src, ConvShape s, int c, int d, int rows, float[] g, int gOff, int coutP,
                                    int c0, int b0, int b1, boolean accumulate,
                                    float[] dk, int dkRow, int cout, int valid, float[] tmp) {
-        int e1 = Math.min(1, rows - 1), e2 = Math.min(2, rows - 1), e3 = Math.min(3, rows - 1);
-        int e4 = Math.min(4, rows - 1), e5 = Math.min(5, rows - 1);
-        float[] x = src.a();
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        int xStep = s.strideW() * c;
-        int wo = s.wo();
-        for (int b = b0; b < b1; b++) {
-            for (int oy = 0; oy < s.ho(); oy++) {
-                int xo = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws()) * c + d;
-                int go = gOff + ((b * s.ho() + oy) * wo) * coutP + c0;
-                for (int ox = 0; ox < wo; ox++, xo += xStep, go += coutP) {
-                    FloatVector g0 = FloatVector.fromArray(S, g, go);
-                    FloatVector g1 = FloatVector.fromArray(S, g, go + L);
-                    FloatVector a = FloatVector.broadcast(S, x[xo]);
-                    c00 = a.fma(g0, c00);
-                    c01 = a.fma(g1, c01);
-                    a = FloatVector.broadcast(S, x[xo + e1]);
-                    c10 = a.fma(g0, c10);
-                    c11 = a.fma(g1, c11);
-                    a = FloatVector.broadcast(S, x[xo + e2]);
-                    c20 = a.fma(g0, c20);
-                    c21 = a.fma(g1, c21);
-                    a = FloatVector.broadcast(S, x[xo + e3]);
-                    c30 = a.fma(g0, c30);
-                    c31 = a.fma(g1, c31);
-                    a = FloatVector.broadcast(S, x[xo + e4]);
-                    c40 = a.fma(g0, c40);
-                    c41 = a.fma(g1, c41);
-                    a = FloatVector.broadcast(S, x[xo + e5]);
-                    c50 = a.fma(g0, c50);
-                    c51 = a.fma(g1, c51);
-                }
-            }
-        }
-        c00.intoArray(tmp, 0);
-        c01.intoArray(tmp, L);
-        c10.intoArray(tmp, NB);
-        c11.intoArray(tmp, NB + L);
-        c20.intoArray(tmp, 2 * NB);
-        c21.intoArray(tmp, 2 * NB + L);
-        c30.intoArray(tmp, 3 * NB);
-        c31.intoArray(tmp, 3 * NB + L);
-        c40.intoArray(tmp, 4 * NB);
-        c41.intoArray(tmp, 4 * NB + L);
-        c50.intoArray(tmp, 5 * NB);
-        c51.intoArray(tmp, 5 * NB + L);
+        ConvTiles.kernelGradient(src.a(), src.off() + d, s.strideW() * c, s.strideH() * src.ws() * c, s.ho(), s.wo(),
+                b0, b1, src.hs() * src.ws() * c, rows, g, gOff + c0, coutP, tmp);
         for (int r = 0; r < rows; r++) {
             int o = dkRow + r * cout + c0;
             if (accumulate) {
@@ -407,6 +279,6 @@ public final class VectorConv implements ConvKernels {
 
     @Override
     public String name() {
-        return "direct-6x" + NB;
+        return "direct-" + MB + "x" + NB;
     }
 }
