@@ -16,6 +16,17 @@ final class ScalarTranscendentals implements Transcendentals {
         }
     }
 
+    @Override
+    public float expShiftSum(float[] src, int sOff, float shift, float[] dst, int dOff, int len) {
+        double sum = 0;
+        for (int i = 0; i < len; i++) {
+            float e = (float) Math.exp(src[sOff + i] - shift);
+            dst[dOff + i] = e;
+            sum += e;
+        }
+        return (float) sum;
+    }
+
     /** 1 / (1 + e^-v); for v < -88 e^-v overflows to infinity and the result is 0, as it should. */
     static float sigmoid(float v) {
         return (float) (1.0 / (1.0 + Math.exp(-v)));

@@ -19,6 +19,12 @@ public interface Transcendentals {
     /** {@code x[i] = tanh(x[i])} for i in [off, off + len). */
     void tanh(float[] x, int off, int len);
 
+    /**
+     * {@code dst[dOff + i] = exp(src[sOff + i] - shift)} for i in [0, len), returning their sum:
+     * the body of a softmax (shift = the row's max, so no term exceeds 1).
+     */
+    float expShiftSum(float[] src, int sOff, float shift, float[] dst, int dOff, int len);
+
     /** Short name for diagnostics: "vector-512", "scalar", ... */
     String name();
 

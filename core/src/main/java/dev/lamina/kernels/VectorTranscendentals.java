@@ -50,6 +50,24 @@ public final class VectorTranscendentals implements Transcendentals {
     }
 
     @Override
+    public float expShiftSum(float[] src, int sOff, float shift, float[] dst, int dOff, int len) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(len); i < bound; i += S.length()) {
+            FloatVector e = FloatVector.fromArray(S, src, sOff + i).sub(shift).lanewise(VectorOperators.EXP);
+            e.intoArray(dst, dOff + i);
+            acc = acc.add(e);
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            float e = (float) Math.exp(src[sOff + i] - shift);
+            dst[dOff + i] = e;
+            sum += e;
+        }
+        return sum;
+    }
+
+    @Override
     public String name() {
         return "vector-" + S.vectorBitSize();
     }

@@ -2,6 +2,8 @@ package dev.lamina.ops;
 
 import dev.lamina.autograd.Autograd;
 import dev.lamina.autograd.Op;
+import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.Transcendentals;
 import dev.lamina.ops.Elementwise.Unary;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
@@ -60,19 +62,12 @@ public final class Activations {
         int n = c.size();
         int len = c.dim(-1);
         float[] d = new float[n];
+        // Row max and exp on the SIMD kernels: a double Math.exp per element was 5% of a W4 step.
+        dev.lamina.kernels.Elementwise ew = Kernels.elementwise();
+        Transcendentals tr = Transcendentals.get();
         for (int r = 0; r < n; r += len) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < len; i++) {
-                max = Math.max(max, s[so + r + i]);
-            }
-            double sum = 0;
-            for (int i = 0; i < len; i++) {
-                double e = Math.exp(s[so + r + i] - max);
-                sum += e;
-                if (!log) {
-                    d[r + i] = (float) e;
-                }
-            }
+            float max = ew.max(s, so + r, len);
+            float sum = tr.expShiftSum(s, so + r, max, d, r, len);
             if (log) {
                 // (x - max) first: subtracting a large log-sum-exp from a large x loses digits.
                 float logSum = (float) Math.log(sum);
@@ -80,7 +75,7 @@ public final class Activations {
                     d[r + i] = (s[so + r + i] - max) - logSum;
                 }
             } else {
-                float inv = (float) (1.0 / sum);
+                float inv = 1f / sum;
                 for (int i = 0; i < len; i++) {
                     d[r + i] *= inv;
                 }

@@ -43,6 +43,32 @@ class TranscendentalsTest {
         }
     }
 
+    /** exp(x - shift) into an offset destination, and the sum, against double precision. */
+    private static void expShiftSumAgrees(Transcendentals k) {
+        for (int n : new int[] {0, 1, 7, 16, 33, 500}) {
+            float[] x = values(n, 40 + n);
+            float shift = 0f;
+            for (float v : x) {
+                shift = Math.max(shift, v);
+            }
+            float[] d = new float[n + 5];
+            float sum = k.expShiftSum(x, 0, shift, d, 5, n);
+            double expected = 0;
+            for (int i = 0; i < n; i++) {
+                double e = Math.exp((double) x[i] - shift);
+                expected += e;
+                assertEquals(e, d[i + 5], 1e-6 * e + 1e-38, k.name() + " exp(" + x[i] + " - " + shift + ")");
+            }
+            assertEquals(expected, sum, 1e-6 * Math.max(1, expected), k.name() + " sum of " + n);
+        }
+    }
+
+    @Test
+    void expShiftSumMatchesDoublePrecision() {
+        expShiftSumAgrees(Transcendentals.scalar());
+        expShiftSumAgrees(Transcendentals.get());
+    }
+
     @Test
     void scalarMatchesDoublePrecision() {
         agree(Transcendentals.scalar());
