@@ -36,8 +36,8 @@ public final class VectorConv implements ConvKernels {
     private static final int MB = 6;
     /** Multiply-adds below which a parallel split costs more than it saves. */
     private static final long MIN_PARALLEL_MACS = 200_000;
-    /** Bytes of input plus output gradient per pixel batch of the kernel gradient. */
-    private static final int KERNEL_GRAD_CHUNK_BYTES = 192 * 1024;
+    /** Bytes of input plus output gradient per pixel batch of the kernel gradient (L2-sized). */
+    private static final int KERNEL_GRAD_BATCH_BYTES = 128 * 1024;
 
     private final ConvKernels fallback = new ScalarConv();
     private final VectorDepthwise depthwise = new VectorDepthwise(fallback);
@@ -374,27 +374,32 @@ public final class VectorConv implements ConvKernels {
         int runLen = s.dilationW() == 1 ? s.kw() * c : c;
         int tilesPerRun = (runLen + MB - 1) / MB;
         int tasks = s.kh() * runs * tilesPerRun * cbs;
-        int imageBytes = 4 * (src.hs() * src.ws() * c + s.ho() * s.wo() * coutP);
-        int chunk = Math.max(1, KERNEL_GRAD_CHUNK_BYTES / imageBytes);
         int grain = s.macs() < MIN_PARALLEL_MACS ? tasks : 1;
         float[] gs = g;
         int go = gOff;
-        int hw = s.ho() * s.wo();
+        // Pixels are visited in batches small enough for L2 (their input rows and gradient rows),
+        // every tile of this thread sweeping a batch before the next: the data come from L2 and the
+        // accumulators go through dk once per batch. Wide output rows are walked as rows (offsets
+        // stepped by a stride, which C2 checks less); narrow ones as a flat list of pixels.
+        boolean byRows = s.wo() >= 8;
+        int pixelBytes = 4 * (s.strideW() * c + coutP);
+        int batchPixels = Math.max(MB, KERNEL_GRAD_BATCH_BYTES / pixelBytes);
+        int unitsPerBatch = byRows ? Math.max(1, batchPixels / s.wo()) : batchPixels;
+        int units = byRows ? s.n() * s.ho() : s.pixels();
+        int width = byRows ? s.wo() : 1;
         Parallel.forRange(tasks, grain, (from, to) -> {
             float[] tmp = new float[MB * NB];
-            int[] xoffs = new int[Math.min(s.n(), chunk) * hw];
-            for (int b0 = 0; b0 < s.n(); b0 += chunk) {
-                int b1 = Math.min(s.n(), b0 + chunk);
-                // Input offset of every pixel of the batch: one flat loop per tile, however narrow the rows.
-                int count = 0;
-                for (int b = b0; b < b1; b++) {
-                    for (int oy = 0; oy < s.ho(); oy++) {
-                        int xo = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws()) * c;
-                        for (int ox = 0; ox < s.wo(); ox++) {
-                            xoffs[count++] = xo + ox * s.strideW() * c;
-                        }
-                    }
+            int[] xoffs = new int[unitsPerBatch];
+            for (int u0 = 0; u0 < units; u0 += unitsPerBatch) {
+                int count = Math.min(unitsPerBatch, units - u0);
+                for (int q = 0; q < count; q++) {
+                    int u = u0 + q;
+                    int row = byRows ? u : u / s.wo();
+                    int ox = byRows ? 0 : u % s.wo();
+                    int b = row / s.ho(), oy = row % s.ho();
+                    xoffs[q] = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws() + ox * s.strideW()) * c;
                 }
+                int gBatch = go + u0 * width * coutP;
                 for (int task = from; task < to; task++) {
                     int cb = task % cbs;
                     int rest = task / cbs;
@@ -407,47 +412,93 @@ public final class VectorConv implements ConvKernels {
                     int rows = Math.min(MB, runLen - t0);
                     int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
                     int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
-                    tileKernel(src.a(), xoffs, count, d, rows, gs, go + b0 * hw * coutP + cb * NB, coutP, b0 > 0,
-                            dk, dkOff + kRow * cout + cb * NB, cout, Math.min(NB, cout - cb * NB), tmp);
+                    tileKernel(src.a(), xoffs, count, width, s.strideW() * c, d, rows, gs, gBatch + cb * NB, coutP,
+                            u0 > 0, dk, dkOff + kRow * cout + cb * NB, cout, Math.min(NB, cout - cb * NB), tmp);
                 }
             }
         });
     }
 
     /**
-     * Accumulates over {@code count} pixels (input offsets {@code xoffs}, output-gradient rows of
-     * {@code coutP} from {@code go}) the 6 x 16 tile of dK whose rows are patch positions at
-     * input offset {@code d} (+0..5, the last repeated when {@code rows < 6}) and whose columns
-     * are 16 output channels; adds to dk when {@code accumulate}.
+     * Adds to (or, when {@code !accumulate}, stores into) the 6 x 16 tile of dK at
+     * {@code dkRow} (rows: patch positions at input offset {@code d}, +0..5, the last repeated
+     * when {@code rows < 6}; columns: 16 output channels, {@code valid} of them real) the sum
+     * over {@code count} runs of {@code width} pixels: run q starts at input offset
+     * {@code xoffs[q]}, pixels {@code xStep} apart, gradient rows of {@code coutP} from {@code go}.
      */
-    private static void tileKernel(float[] x, int[] xoffs, int count, int d, int rows, float[] g, int go, int coutP,
+    private static void tileKernel(float[] x, int[] xoffs, int count, int width, int xStep, int d, int rows,
+                                   float[] g, int go, int coutP,
                                    boolean accumulate, float[] dk, int dkRow, int cout, int valid, float[] tmp) {
         int e1 = Math.min(1, rows - 1), e2 = Math.min(2, rows - 1), e3 = Math.min(3, rows - 1);
         int e4 = Math.min(4, rows - 1), e5 = Math.min(5, rows - 1);
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
-        for (int q = 0; q < count; q++, go += coutP) {
-            int xo = xoffs[q] + d;
-            FloatVector g0 = FloatVector.fromArray(S, g, go);
-            FloatVector g1 = FloatVector.fromArray(S, g, go + L);
-            FloatVector a = FloatVector.broadcast(S, x[xo]);
-            c00 = a.fma(g0, c00);
-            c01 = a.fma(g1, c01);
-            a = FloatVector.broadcast(S, x[xo + e1]);
-            c10 = a.fma(g0, c10);
-            c11 = a.fma(g1, c11);
-            a = FloatVector.broadcast(S, x[xo + e2]);
-            c20 = a.fma(g0, c20);
-            c21 = a.fma(g1, c21);
-            a = FloatVector.broadcast(S, x[xo + e3]);
-            c30 = a.fma(g0, c30);
-            c31 = a.fma(g1, c31);
-            a = FloatVector.broadcast(S, x[xo + e4]);
-            c40 = a.fma(g0, c40);
-            c41 = a.fma(g1, c41);
-            a = FloatVector.broadcast(S, x[xo + e5]);
-            c50 = a.fma(g0, c50);
-            c51 = a.fma(g1, c51);
+        if (accumulate) {
+            for (int r = 0; r < MB; r++) {
+                int o = dkRow + Math.min(r, rows - 1) * cout;
+                System.arraycopy(dk, o, tmp, r * NB, valid);
+                Arrays.fill(tmp, r * NB + valid, (r + 1) * NB, 0f);
+            }
+        } else {
+            Arrays.fill(tmp, 0f);
+        }
+        FloatVector c00 = FloatVector.fromArray(S, tmp, 0), c01 = FloatVector.fromArray(S, tmp, L);
+        FloatVector c10 = FloatVector.fromArray(S, tmp, NB), c11 = FloatVector.fromArray(S, tmp, NB + L);
+        FloatVector c20 = FloatVector.fromArray(S, tmp, 2 * NB), c21 = FloatVector.fromArray(S, tmp, 2 * NB + L);
+        FloatVector c30 = FloatVector.fromArray(S, tmp, 3 * NB), c31 = FloatVector.fromArray(S, tmp, 3 * NB + L);
+        FloatVector c40 = FloatVector.fromArray(S, tmp, 4 * NB), c41 = FloatVector.fromArray(S, tmp, 4 * NB + L);
+        FloatVector c50 = FloatVector.fromArray(S, tmp, 5 * NB), c51 = FloatVector.fromArray(S, tmp, 5 * NB + L);
+        if (rows == MB) {
+            // The common case with constant offsets: five fewer registers live in the loop.
+            for (int q = 0; q < count; q++) {
+                int xo = xoffs[q] + d;
+                for (int px = 0; px < width; px++, xo += xStep, go += coutP) {
+                    FloatVector g0 = FloatVector.fromArray(S, g, go);
+                    FloatVector g1 = FloatVector.fromArray(S, g, go + L);
+                    FloatVector a = FloatVector.broadcast(S, x[xo]);
+                    c00 = a.fma(g0, c00);
+                    c01 = a.fma(g1, c01);
+                    a = FloatVector.broadcast(S, x[xo + 1]);
+                    c10 = a.fma(g0, c10);
+                    c11 = a.fma(g1, c11);
+                    a = FloatVector.broadcast(S, x[xo + 2]);
+                    c20 = a.fma(g0, c20);
+                    c21 = a.fma(g1, c21);
+                    a = FloatVector.broadcast(S, x[xo + 3]);
+                    c30 = a.fma(g0, c30);
+                    c31 = a.fma(g1, c31);
+                    a = FloatVector.broadcast(S, x[xo + 4]);
+                    c40 = a.fma(g0, c40);
+                    c41 = a.fma(g1, c41);
+                    a = FloatVector.broadcast(S, x[xo + 5]);
+                    c50 = a.fma(g0, c50);
+                    c51 = a.fma(g1, c51);
+                }
+            }
+        } else {
+            for (int q = 0; q < count; q++) {
+                int xo = xoffs[q] + d;
+                for (int px = 0; px < width; px++, xo += xStep, go += coutP) {
+                    FloatVector g0 = FloatVector.fromArray(S, g, go);
+                    FloatVector g1 = FloatVector.fromArray(S, g, go + L);
+                    FloatVector a = FloatVector.broadcast(S, x[xo]);
+                    c00 = a.fma(g0, c00);
+                    c01 = a.fma(g1, c01);
+                    a = FloatVector.broadcast(S, x[xo + e1]);
+                    c10 = a.fma(g0, c10);
+                    c11 = a.fma(g1, c11);
+                    a = FloatVector.broadcast(S, x[xo + e2]);
+                    c20 = a.fma(g0, c20);
+                    c21 = a.fma(g1, c21);
+                    a = FloatVector.broadcast(S, x[xo + e3]);
+                    c30 = a.fma(g0, c30);
+                    c31 = a.fma(g1, c31);
+                    a = FloatVector.broadcast(S, x[xo + e4]);
+                    c40 = a.fma(g0, c40);
+                    c41 = a.fma(g1, c41);
+                    a = FloatVector.broadcast(S, x[xo + e5]);
+                    c50 = a.fma(g0, c50);
+                    c51 = a.fma(g1, c51);
+                }
+            }
         }
         c00.intoArray(tmp, 0);
         c01.intoArray(tmp, L);
@@ -462,14 +513,7 @@ public final class VectorConv implements ConvKernels {
         c50.intoArray(tmp, 5 * NB);
         c51.intoArray(tmp, 5 * NB + L);
         for (int r = 0; r < rows; r++) {
-            int o = dkRow + r * cout;
-            if (accumulate) {
-                for (int q = 0; q < valid; q++) {
-                    dk[o + q] += tmp[r * NB + q];
-                }
-            } else {
-                System.arraycopy(tmp, r * NB, dk, o, valid);
-            }
+            System.arraycopy(tmp, r * NB, dk, dkRow + r * cout, valid);
         }
     }
 
