@@ -79,6 +79,28 @@ public abstract class Loss {
     }
 
     /**
+     * The reduced loss where {@code yPred} carries a Keras mask (timesteps masked by
+     * {@code Embedding(mask_zero)} or {@code Masking}): masked entries are left out of the sum and
+     * of the divisor, as Keras folds {@code y_pred}'s mask into the sample weights.
+     */
+    public Tensor call(Tensor yTrue, Tensor yPred, Tensor sampleWeight, Tensor predMask) {
+        if (predMask == null) {
+            return call(yTrue, yPred, sampleWeight);
+        }
+        Tensor values = perSample(yTrue, yPred);
+        Tensor mask = predMask.cast(DType.FLOAT32);
+        Tensor valid = validMask(yTrue, yPred);
+        if (valid != null) {
+            mask = mask.mul(valid.cast(DType.FLOAT32));
+        }
+        if (mask.rank() > values.rank()) {
+            throw new ShapeException(describe() + ": mask shape " + Shapes.str(predMask.shape())
+                    + " does not fit the per-sample loss shape " + Shapes.str(values.shape()));
+        }
+        return reduceWeightedValues(values, sampleWeight, mask, reduction, describe());
+    }
+
+    /**
      * The unreduced, unweighted loss per sample (Keras's loss function, e.g.
      * {@code keras.losses.mean_squared_error}); what metrics average.
      */

@@ -222,8 +222,18 @@ public class Model extends Layer implements TrainingMethods {
 
     @Override
     public List<Tensor> call(List<Tensor> values, CallContext ctx) {
+        prepare(values);
         return run(values, ctx, null);
     }
+
+    /** Runs the model and stores the Keras mask of each output (null where none) in {@code outMasks}. */
+    public List<Tensor> callWithMasks(List<Tensor> values, CallContext ctx, List<Tensor> outMasks) {
+        prepare(values);
+        return run(values, ctx, outMasks);
+    }
+
+    /** Hook before running on real values (a Sequential builds itself from the first batch here). */
+    protected void prepare(List<Tensor> values) {}
 
     /** Runs the graph; with {@code outMasks} non-null, the output masks are stored there. */
     List<Tensor> run(List<Tensor> values, CallContext ctx, List<Tensor> outMasks) {

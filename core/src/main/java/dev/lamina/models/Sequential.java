@@ -156,9 +156,8 @@ public class Sequential extends Model {
     }
 
     @Override
-    public List<Tensor> call(List<Tensor> values, CallContext ctx) {
+    protected void prepare(List<Tensor> values) {
         ensureBuiltFor(values.get(0));
-        return super.call(values, ctx);
     }
 
     @Override

@@ -14,7 +14,8 @@ import dev.lamina.tensor.Tensor;
  *   z = s(x~z + h_{t-1} @ U_z)   r = s(x~r + h_{t-1} @ U_r)   hh = phi(x~h + (r * h_{t-1}) @ U_h)
  * both:  h_t = z * h_{t-1} + (1 - z) * hh
  * </pre>
- * where xProj = x @ kernel, computed by the layer as one GEMM. With reset_after the
+ * where xProj = x @ kernel, all timesteps in one GEMM (by the op from raw inputs, see
+ * {@link SequenceInputs}, or by the caller). With reset_after the
  * product per step is one GEMM over all three gates; without, one over z and r, then one over the
  * reset state.
  */

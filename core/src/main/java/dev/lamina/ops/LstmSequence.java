@@ -1,6 +1,7 @@
 package dev.lamina.ops;
 
 import dev.lamina.autograd.Op;
+import dev.lamina.kernels.PackedMatrix;
 import dev.lamina.kernels.LstmGates;
 import dev.lamina.tensor.Tensor;
 
@@ -57,7 +58,7 @@ public final class LstmSequence {
                 r.tapeBuffer(r.units), null) : null;
         float[] buf = r.stepBuffer(tape);
         // Raw inputs with one recurrent block: [h | x_t] @ [U; W] per step, no projection array.
-        float[] stacked = r.stacked() ? r.stackKernels(k) : null;
+        PackedMatrix stacked = r.stacked() ? r.packForward(k) : null;
         float[] xp;
         if (stacked != null) {
             xp = null; // each chunk copies its step's inputs next to h just before the product
@@ -73,7 +74,7 @@ public final class LstmSequence {
         return tape == null ? y : Recurrence.record(y, new Op.LstmSequence(spec, tape), tape, inputs, k, b, h, c);
     }
 
-    private static void forward(Recurrence r, SequenceInputs inputs, float[] x, float[] buf, float[] stacked, Tensor kT,
+    private static void forward(Recurrence r, SequenceInputs inputs, float[] x, float[] buf, PackedMatrix stacked, Tensor kT,
                                 Tensor h0, Tensor c0, float[] bias, float[] out, SequenceTape tape, int b0, int b1) {
         int n = b1 - b0;
         int u = r.units;
@@ -119,9 +120,14 @@ public final class LstmSequence {
                 generic(r, xs, xo, xStride, n, z, bias, c, p, pb, gs, cn, hn);
             }
             if (r.mask == null) {
-                System.arraycopy(cn, 0, c, 0, nu);
-                System.arraycopy(hn, 0, h, 0, nu);
-                System.arraycopy(hn, 0, o, 0, nu);
+                // Nothing masked: the new states simply become the current ones (swap, no copies).
+                float[] swap = c;
+                c = cn;
+                cn = swap;
+                swap = h;
+                h = hn;
+                hn = swap;
+                o = h;
             } else {
                 for (int i = 0; i < n; i++) {
                     int ri = i * u;

@@ -1,13 +1,15 @@
 package dev.lamina.ops;
 
+import dev.lamina.kernels.PackedMatrix;
 import dev.lamina.tensor.Tensor;
 
 /**
  * Backpropagation through time for {@link LstmSequence}, in one pass from the last step to the
- * first. Per step: the gate gradients from the saved activations (elementwise loops over the
- * whole batch chunk, gate-major, so they vectorize), written straight into the gradient of the
- * input projection; then one small GEMM {@code dZ @ U^T} carries the gradient to the previous
- * state. The recurrent kernel's gradient is a single GEMM over all steps at the end.
+ * first, each thread on its own batch chunk. Per step: the gate gradients from the saved
+ * activations (the fused {@link dev.lamina.kernels.LstmGates} kernel, or generic loops for other
+ * activations); then, with raw inputs, one GEMM {@code dZ @ [U; W]^T} gives the gradient of the
+ * previous state and of the step's inputs, and one {@code [h | x]^T @ dZ} accumulates the
+ * kernels' gradients while the rows are in cache (see {@link RecurrentGradients}).
  * <pre>
  *   dh~ = dout_t + dh_t              dc~ = dc_t + dh~ * o * phi'(phi(c_t))
  *   dz_o = dh~ * phi(c_t) * s'(o)    dz_i = dc~ * g * s'(i)   dz_f = dc~ * c_{t-1} * s'(f)
@@ -36,7 +38,7 @@ public final class LstmSequenceBackward {
         float[] db = new float[r.width];
         float[] du = k.requiresGrad() ? new float[r.units * r.width] : null;
         float[] dk = kernel != null && kernel.requiresGrad() ? new float[kernel.size()] : null;
-        float[] stackedKernels = r.stacked() ? r.stackKernels(k) : null;
+        PackedMatrix stackedKernels = r.stacked() ? r.packBackward(k) : null;
         r.overBatch((b0, b1) -> chunk(r, inputs, tape, k, stackedKernels, c0, gy, dx, dh0, dc0, db, du, dk, b0, b1));
         tape.release();
         Tensor[] grads = new Tensor[in.length];
@@ -53,7 +55,7 @@ public final class LstmSequenceBackward {
         return grads;
     }
 
-    private static void chunk(Recurrence r, SequenceInputs inputs, SequenceTape tape, Tensor kT, float[] stackedKernels,
+    private static void chunk(Recurrence r, SequenceInputs inputs, SequenceTape tape, Tensor kT, PackedMatrix stackedKernels,
                               Tensor c0T, Tensor gyT, float[] dx, float[] dh0, float[] dc0, float[] db, float[] du,
                               float[] dk, int b0, int b1) {
         int n = b1 - b0;

@@ -5,6 +5,7 @@ import dev.lamina.autograd.Op;
 import dev.lamina.kernels.Gemm;
 import dev.lamina.kernels.IntRangeBody;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.PackedMatrix;
 import dev.lamina.kernels.Parallel;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
@@ -204,8 +205,18 @@ final class Recurrence {
         return inputs.kernel != null && blocks == 1;
     }
 
+    /** {@code [U; W]} packed once for the forward step products {@code [h | x_t] @ [U; W]}. */
+    PackedMatrix packForward(Tensor recurrent) {
+        return PackedMatrix.of(false, stackKernels(recurrent), 0, width, hinW, width);
+    }
+
+    /** {@code [U; W]^T} packed once for the backward step products {@code dZ @ [U; W]^T}. */
+    PackedMatrix packBackward(Tensor recurrent) {
+        return PackedMatrix.of(true, stackKernels(recurrent), 0, width, width, hinW);
+    }
+
     /** {@code [U; W]}: (u + in, width), for {@link #stacked()} products. */
-    float[] stackKernels(Tensor recurrent) {
+    private float[] stackKernels(Tensor recurrent) {
         int in = inputs.rawFeatures();
         float[] s = new float[(units + in) * width];
         System.arraycopy(recurrent.data(), recurrent.offset(), s, 0, units * width);
@@ -214,9 +225,8 @@ final class Recurrence {
     }
 
     /** {@code Z[rows, width] = [h | x_t] @ [U; W]} for step t: the recurrent and input products in one GEMM. */
-    void stackedProduct(int rows, int b0, int t, float[] buf, float[] stackedKernels, float[] z) {
-        Kernels.gemm().sgemm(false, false, rows, width, hinW, 1f, buf, tm(t, b0, hinW), hinW, stackedKernels, 0, width,
-                0f, z, 0, width);
+    void stackedProduct(int rows, int b0, int t, float[] buf, PackedMatrix stacked, float[] z) {
+        stacked.multiply(rows, buf, tm(t, b0, hinW), hinW, z, 0, width, false);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.lamina.ops;
 
 import dev.lamina.kernels.Gemm;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.PackedMatrix;
+import dev.lamina.kernels.RankUpdate;
 
 /**
  * The backward-pass pieces every fused recurrent op shares, per step and per batch chunk: the
@@ -66,16 +68,14 @@ final class RecurrentGradients {
      */
     static void kernelGradientStep(Recurrence r, int rows, int b0, int t, float[] buf, float[] dz, int dzOff, int dzLd,
                                    float[] du, int c0, int c1) {
-        Gemm gemm = Kernels.gemm();
         int a = r.tm(t, b0, r.hinW);
         if (r.blocks == 1) {
-            gemm.sgemm(true, false, r.units, c1 - c0, rows, 1f, buf, a, r.hinW, dz, dzOff + c0, dzLd, 1f, du, c0,
-                    r.width);
+            RankUpdate.accumulate(r.units, c1 - c0, rows, buf, a, r.hinW, dz, dzOff + c0, dzLd, du, c0, r.width);
             return;
         }
         for (int j = c0 / r.units; j < c1 / r.units; j++) {
-            gemm.sgemm(true, false, r.units, r.units, rows, 1f, buf, a + j * r.units, r.hinW, dz, dzOff + j * r.units,
-                    dzLd, 1f, du, j * r.units, r.width);
+            RankUpdate.accumulate(r.units, r.units, rows, buf, a + j * r.units, r.hinW, dz, dzOff + j * r.units, dzLd,
+                    du, j * r.units, r.width);
         }
     }
 
@@ -85,19 +85,17 @@ final class RecurrentGradients {
      * gradients, and {@code dStack} (u + in, width), when not null, accumulates [dU; dW].
      * {@code out} holds rows * (u + in).
      */
-    static void stackedStep(Recurrence r, int rows, int b0, int t, float[] buf, float[] dz, float[] stackedKernels,
+    static void stackedStep(Recurrence r, int rows, int b0, int t, float[] buf, float[] dz, PackedMatrix stackedT,
                             float[] dh, float[] dx, float[] dStack, float[] out) {
-        Gemm gemm = Kernels.gemm();
         int in = r.inputs.rawFeatures();
         int k = r.units + in;
-        gemm.sgemm(false, true, rows, k, r.width, 1f, dz, 0, r.width, stackedKernels, 0, r.width, 0f, out, 0, k);
+        stackedT.multiply(rows, dz, 0, r.width, out, 0, k, false);
         addMasked(r, rows, b0, 0, out, 0, k, dh);
         for (int i = 0; i < rows; i++) {
             System.arraycopy(out, i * k + r.units, dx, ((b0 + i) * r.steps + t) * in, in);
         }
         if (dStack != null) {
-            gemm.sgemm(true, false, k, r.width, rows, 1f, buf, r.tm(t, b0, r.hinW), r.hinW, dz, 0, r.width,
-                    1f, dStack, 0, r.width);
+            RankUpdate.accumulate(k, r.width, rows, buf, r.tm(t, b0, r.hinW), r.hinW, dz, 0, r.width, dStack, 0, r.width);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.lamina.ops;
 
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.RankUpdate;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
@@ -131,8 +132,8 @@ final class SequenceInputs {
         Kernels.gemm().sgemm(false, true, n, in, width, 1f, rows, 0, width, kernel.data(), kernel.offset(), width,
                 0f, dx, (b0 * steps + t) * in, steps * in);
         if (dkPart != null) {
-            Kernels.gemm().sgemm(true, false, in, width, n, 1f, buf, r.tm(t, b0, r.hinW) + r.blocks * r.units, r.hinW,
-                    rows, 0, width, 1f, dkPart, 0, width);
+            RankUpdate.accumulate(in, width, n, buf, r.tm(t, b0, r.hinW) + r.blocks * r.units, r.hinW, rows, 0, width,
+                    dkPart, 0, width);
         }
     }
 }

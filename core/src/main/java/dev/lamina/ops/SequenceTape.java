@@ -1,16 +1,18 @@
 package dev.lamina.ops;
 
 /**
- * What a fused recurrent forward pass saves for its backward pass, all laid out {@code [B, T, width]}
- * and indexed by input time (so row (b, t) of every buffer lines up with row (b, t) of the input
- * projection, and the recurrent kernel's gradient is one GEMM over all B*T rows).
+ * What a fused recurrent forward pass saves for its backward pass, time-major and indexed by
+ * input time, so that a step's rows for a batch chunk are one contiguous block:
  *
  * <ul>
- * <li>{@code act}: the activated gates of each step (and, for LSTM, the activated cell);
- * <li>{@code hin}: the state that entered the recurrent product at that step (after recurrent
- *     dropout), one block per dropout mask;
- * <li>{@code state}: the carried state after the step (LSTM: c; GRU: h);
- * <li>{@code aux}: GRU only: {@code h U_h + b} (reset after) or {@code r * h} (reset before).
+ * <li>{@code act}: gate-major {@code [T, gates, B, u]}: the activated gates of each step (and,
+ *     for LSTM, the activated cell);
+ * <li>{@code hin}: the step buffer {@code [T, B, hinW]}: the state that entered the recurrent
+ *     product (after recurrent dropout, one block per dropout mask), then the step's raw inputs
+ *     when the op got them (see {@link Recurrence});
+ * <li>{@code state}: {@code [T, B, u]}, the carried state after the step (LSTM: c; GRU: h);
+ * <li>{@code aux}: GRU only, {@code [T, B, u]}: {@code h U_h + b} (reset after) or {@code r * h}
+ *     (reset before).
  * </ul>
  * The arrays come from the {@link BufferPool} and go back to it after the backward pass, which
  * therefore may run only once: a second backward over the same forward fails loudly.

@@ -1,6 +1,7 @@
 package dev.lamina.ops;
 
 import dev.lamina.autograd.Op;
+import dev.lamina.kernels.PackedMatrix;
 import dev.lamina.tensor.Tensor;
 
 /**
@@ -36,7 +37,7 @@ public final class SimpleRnnSequence {
         SequenceTape tape = r.record ? new SequenceTape(r.tapeBuffer(r.units), r.tapeBuffer(r.hinW), null, null) : null;
         float[] buf = r.stepBuffer(tape);
         // Raw inputs: [h | x_t] @ [U; W] per step (as in LstmSequence), else the projected rows.
-        float[] stacked = r.stacked() ? r.stackKernels(k) : null;
+        PackedMatrix stacked = r.stacked() ? r.packForward(k) : null;
         float[] xp;
         if (stacked != null) {
             xp = null; // each chunk copies its step's inputs next to h just before the product
@@ -52,7 +53,7 @@ public final class SimpleRnnSequence {
         return tape == null ? y : Recurrence.record(y, new Op.SimpleRnnSequence(spec, tape), tape, inputs, k, b, h);
     }
 
-    private static void forward(Recurrence r, SequenceInputs inputs, float[] x, float[] buf, float[] stacked, Tensor kT,
+    private static void forward(Recurrence r, SequenceInputs inputs, float[] x, float[] buf, PackedMatrix stacked, Tensor kT,
                                 Tensor h0, float[] bias, float[] out, SequenceTape tape, int b0, int b1) {
         int n = b1 - b0;
         int u = r.units;
@@ -124,7 +125,7 @@ public final class SimpleRnnSequence {
         float[] db = new float[r.units];
         float[] du = k.requiresGrad() ? new float[r.units * r.units] : null;
         float[] dk = kernel != null && kernel.requiresGrad() ? new float[kernel.size()] : null;
-        float[] stackedKernels = r.stacked() ? r.stackKernels(k) : null;
+        PackedMatrix stackedKernels = r.stacked() ? r.packBackward(k) : null;
         r.overBatch((b0, b1) -> backwardChunk(r, inputs, tape, k, stackedKernels, gy, dx, dh0, db, du, dk, b0, b1));
         tape.release();
         Tensor[] grads = new Tensor[in.length];
@@ -141,7 +142,7 @@ public final class SimpleRnnSequence {
     }
 
     private static void backwardChunk(Recurrence r, SequenceInputs inputs, SequenceTape tape, Tensor kT,
-                                      float[] stackedKernels, Tensor gyT, float[] dx, float[] dh0, float[] db, float[] du,
+                                      PackedMatrix stackedKernels, Tensor gyT, float[] dx, float[] dh0, float[] db, float[] du,
                                       float[] dk, int b0, int b1) {
         int n = b1 - b0;
         int u = r.units;

@@ -120,8 +120,9 @@ public final class Trainer {
     /** One optimizer step on a batch; returns the batch's loss terms for the running means. */
     void trainStep(List<Tensor> xs, List<Tensor> ys, Tensor sw) {
         CallContext ctx = new CallContext(true, null, rng);
-        List<Tensor> preds = model.call(xs, ctx);
-        Tensor total = lossAndTrack(ys, preds, sw, xs.get(0).dim(0));
+        List<Tensor> masks = new ArrayList<>();
+        List<Tensor> preds = model.callWithMasks(xs, ctx, masks);
+        Tensor total = lossAndTrack(ys, preds, masks, sw, xs.get(0).dim(0));
         List<Variable> vars = model.trainableWeights();
         for (Variable v : vars) {
             v.zeroGrad();
@@ -145,14 +146,15 @@ public final class Trainer {
 
     void testStep(List<Tensor> xs, List<Tensor> ys, Tensor sw) {
         try (var ignored = GradMode.noGrad()) {
-            List<Tensor> preds = model.call(xs, new CallContext(false, null, rng));
-            lossAndTrack(ys, preds, sw, xs.get(0).dim(0));
+            List<Tensor> masks = new ArrayList<>();
+            List<Tensor> preds = model.callWithMasks(xs, new CallContext(false, null, rng), masks);
+            lossAndTrack(ys, preds, masks, sw, xs.get(0).dim(0));
             metrics.update(ys, preds, sw);
         }
     }
 
     /** Total loss (weighted outputs + regularization), tracking each term weighted by batch size. */
-    private Tensor lossAndTrack(List<Tensor> ys, List<Tensor> preds, Tensor sw, int batch) {
+    private Tensor lossAndTrack(List<Tensor> ys, List<Tensor> preds, List<Tensor> masks, Tensor sw, int batch) {
         loss.resolve(ys, preds);
         metrics.resolve(ys, preds);
         Tensor total = null;
@@ -161,7 +163,8 @@ public final class Trainer {
             if (!loss.hasLoss(i)) {
                 continue;
             }
-            Tensor li = loss.loss(i).call(ys.get(i), preds.get(i), sw);
+            // A masked output (padding steps) leaves its masked entries out of the loss, as Keras.
+            Tensor li = loss.loss(i).call(ys.get(i), preds.get(i), sw, masks.isEmpty() ? null : masks.get(i));
             if (perOutput) {
                 trackers.add(loss.keys().get(i) + "_loss", li.item(), batch);
             }

@@ -22,6 +22,12 @@ class LstmGatesTest {
     }
 
     @Test
+    void usesTheSimdKernelWhenTheVectorApiIsThere() {
+        assertEquals(Kernels.vectorized(), LstmGates.get().name().startsWith("vector"), LstmGates.get().name());
+        assertEquals(Kernels.vectorized(), Transcendentals.get().name().startsWith("vector"), Transcendentals.get().name());
+    }
+
+    @Test
     void forwardAndBackwardAgreeWithTheScalarKernel() {
         LstmGates fast = LstmGates.get();
         LstmGates ref = LstmGates.scalar();

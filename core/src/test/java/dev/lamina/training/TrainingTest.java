@@ -197,4 +197,18 @@ class TrainingTest {
         dev.lamina.testing.GradCheck.assertClose(whole.toFloatArray(), batched.toFloatArray(), 1e-6, "predict");
         new Rng(0);
     }
+
+    @Test
+    void maskedTimestepsAreLeftOutOfTheLoss() {
+        // Embedding(mask_zero) gives padding (id 0) the value 3 and real ids 1: per-step mse against 0
+        // is 9 on padding and 1 elsewhere. Keras's masked loss averages the real steps only: 1.
+        KerasTensor ids = Input.of("ids", dev.lamina.tensor.DType.INT32, 4);
+        var emb = new dev.lamina.layers.core.Embedding(5, 1).maskZero(true).embeddingsInitializer("ones");
+        Model m = Model.of(ids, emb.apply(ids));
+        m.compile("sgd", "mse");
+        emb.embeddings().assign(new float[] {3, 1, 1, 1, 1});
+        Tensor x = Tensor.ofInts(new int[] {1, 2, 0, 0, 3, 0, 0, 0}, 2, 4);
+        Map<String, Double> r = m.evaluate(x, Tensor.zeros(2, 4, 1));
+        assertEquals(1.0, r.get("loss"), 1e-5);
+    }
 }

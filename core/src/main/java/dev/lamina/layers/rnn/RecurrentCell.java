@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * The weights and the computation of a recurrent layer (Keras's RNN cells): {@code kernel}
  * (in, gates*u), {@code recurrent_kernel} (u, gates*u) and {@code bias}, in Keras's creation
- * order. A cell runs a whole sequence at once: the input projection of all timesteps as one
- * GEMM, then the cell's fused sequence op ({@link Ops#lstmSequence} and friends).
+ * order. A cell runs a whole sequence at once through its fused sequence op
+ * ({@link Ops#lstmSequence} and friends), which gets the raw inputs and the kernel and does the
+ * input products itself, so its backward pass also yields dx and d kernel chunk by chunk.
  *
  * <p>A cell is also a layer of its own, as in Keras: called on {@code [x_t, states...]} it runs
  * one step and returns {@code [output, new states...]}.
@@ -147,7 +148,7 @@ public abstract class RecurrentCell extends Layer {
         }
         Tensor b = bias == null ? null : bias.value();
         if (inMasks == null) {
-            // The op projects all steps with one GEMM and computes dx and d kernel itself.
+            // The op does the input products and computes dx and d kernel itself.
             return fused(x, kernel.value(), states, b, spec);
         }
         if (blocks == 1) {
