@@ -47,12 +47,6 @@ public final class VectorConv implements ConvKernels {
     @Override
     public void forward(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff, boolean relu,
                         float[] y, int yOff) {
-        if (s.isPointwise()) {
-            // A plain product with a short reduction (cin): the packed GEMM beats the tile here
-            // (W7's 32 -> 64 pointwise conv: 54 vs 40 GFLOP/s on one core).
-            fallback.forward(s, x, xOff, k, kOff, bias, bOff, relu, y, yOff);
-            return;
-        }
         if (s.pixels() == 0) {
             return;
         }
@@ -244,13 +238,22 @@ public final class VectorConv implements ConvKernels {
             int hw = ho * wo;
             for (int blk = from; blk < to; blk++) {
                 int p0 = Math.max(0, Math.min(blk * MB, pixels - MB));
+                // Pixel p0's coordinates once, then step along the row (two divisions per block,
+                // not twelve: with a 32-long patch they cost as much as the multiply-adds).
+                int b = p0 / hw;
+                int oy = (p0 - b * hw) / wo;
+                int ox = p0 - b * hw - oy * wo;
                 for (int r = 0; r < MB; r++) {
                     int p = Math.min(p0 + r, pixels - 1);
-                    int b = p / hw;
-                    int oy = (p - b * hw) / wo;
-                    int ox = p - b * hw - oy * wo;
                     xo[r] = src.off() + ((b * src.hs() + oy * sh) * src.ws() + ox * sw) * c;
                     yo[r] = yOff + p * cout;
+                    if (p0 + r + 1 < pixels && ++ox == wo) {
+                        ox = 0;
+                        if (++oy == ho) {
+                            oy = 0;
+                            b++;
+                        }
+                    }
                 }
                 for (int cb = 0; cb < cbs; cb++) {
                     int valid = Math.min(NB, cout - cb * NB);
