@@ -13,7 +13,7 @@ public interface PoolKernels {
      */
     void maxForward(ConvShape s, float[] x, int xOff, float[] y, int[] argmax);
 
-    /** Adds each {@code dy} element to {@code dx[argmax]} ({@code dx} holds zeros on entry). */
+    /** {@code dx} (overwritten) = each {@code dy} element added at its {@code argmax}, zeros elsewhere. */
     void maxBackward(ConvShape s, float[] dy, int dyOff, int[] argmax, float[] dx);
 
     /** {@code y[n, ho, wo, c]} = window means over the cells inside the image. */

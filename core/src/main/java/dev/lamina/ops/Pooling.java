@@ -44,7 +44,7 @@ public final class Pooling {
     /** Routes each output gradient to the input cell that won the max. */
     public static Tensor maxPoolBackward(Tensor x, Tensor dy, PoolSpec spec, int[] argmax) {
         Tensor g = dy.contiguous();
-        float[] dx = BufferPool.zeros(x.size());
+        float[] dx = BufferPool.take(x.size()); // overwritten
         Kernels.pool().maxBackward(geometry(x.shape(), spec), g.data(), g.offset(), argmax, dx);
         return Tensor.wrap(dx, x.shape());
     }
