@@ -36,8 +36,8 @@ public final class VectorConv implements ConvKernels {
     private static final int MB = 6;
     /** Multiply-adds below which a parallel split costs more than it saves. */
     private static final long MIN_PARALLEL_MACS = 200_000;
-    /** Bytes of input plus output gradient per pixel batch of the kernel gradient (L2-sized). */
-    private static final int KERNEL_GRAD_BATCH_BYTES = 128 * 1024;
+    /** Bytes of input plus output gradient per pixel batch of the kernel gradient (L1-sized). */
+    private static final int KERNEL_GRAD_BATCH_BYTES = 24 * 1024;
 
     private final ConvKernels fallback = new ScalarConv();
     private final VectorDepthwise depthwise = new VectorDepthwise(fallback);
@@ -380,8 +380,8 @@ public final class VectorConv implements ConvKernels {
         int grain = s.macs() < MIN_PARALLEL_MACS ? tasks : 1;
         float[] gs = g;
         int go = gOff;
-        // Pixels are visited in batches small enough for L2 (their input rows and gradient rows),
-        // every tile of this thread sweeping a batch before the next: the data come from L2 and the
+        // Pixels are visited in batches small enough for L1 (their input rows and gradient rows),
+        // every tile of this thread sweeping a batch before the next: the data come from L1 and the
         // accumulators go through dk once per batch. Wide output rows are walked as rows (offsets
         // stepped by a stride, which C2 checks less); narrow ones as a flat list of pixels.
         boolean byRows = s.wo() >= 8;
@@ -434,21 +434,45 @@ public final class VectorConv implements ConvKernels {
                                    boolean accumulate, float[] dk, int dkRow, int cout, int valid, float[] tmp) {
         int e1 = Math.min(1, rows - 1), e2 = Math.min(2, rows - 1), e3 = Math.min(3, rows - 1);
         int e4 = Math.min(4, rows - 1), e5 = Math.min(5, rows - 1);
-        if (accumulate) {
-            for (int r = 0; r < MB; r++) {
-                int o = dkRow + Math.min(r, rows - 1) * cout;
-                System.arraycopy(dk, o, tmp, r * NB, valid);
-                Arrays.fill(tmp, r * NB + valid, (r + 1) * NB, 0f);
-            }
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (accumulate && valid == NB) {
+            // Start from the tile's sums so far (rows past the end repeat the last one).
+            int r1 = dkRow + e1 * cout, r2 = dkRow + e2 * cout, r3 = dkRow + e3 * cout;
+            int r4 = dkRow + e4 * cout, r5 = dkRow + e5 * cout;
+            c00 = FloatVector.fromArray(S, dk, dkRow);
+            c01 = FloatVector.fromArray(S, dk, dkRow + L);
+            c10 = FloatVector.fromArray(S, dk, r1);
+            c11 = FloatVector.fromArray(S, dk, r1 + L);
+            c20 = FloatVector.fromArray(S, dk, r2);
+            c21 = FloatVector.fromArray(S, dk, r2 + L);
+            c30 = FloatVector.fromArray(S, dk, r3);
+            c31 = FloatVector.fromArray(S, dk, r3 + L);
+            c40 = FloatVector.fromArray(S, dk, r4);
+            c41 = FloatVector.fromArray(S, dk, r4 + L);
+            c50 = FloatVector.fromArray(S, dk, r5);
+            c51 = FloatVector.fromArray(S, dk, r5 + L);
         } else {
-            Arrays.fill(tmp, 0f);
+            if (accumulate) {
+                for (int r = 0; r < MB; r++) {
+                    System.arraycopy(dk, dkRow + Math.min(r, rows - 1) * cout, tmp, r * NB, valid);
+                    Arrays.fill(tmp, r * NB + valid, (r + 1) * NB, 0f);
+                }
+            } else {
+                Arrays.fill(tmp, 0f);
+            }
+            c00 = FloatVector.fromArray(S, tmp, 0);
+            c01 = FloatVector.fromArray(S, tmp, L);
+            c10 = FloatVector.fromArray(S, tmp, NB);
+            c11 = FloatVector.fromArray(S, tmp, NB + L);
+            c20 = FloatVector.fromArray(S, tmp, 2 * NB);
+            c21 = FloatVector.fromArray(S, tmp, 2 * NB + L);
+            c30 = FloatVector.fromArray(S, tmp, 3 * NB);
+            c31 = FloatVector.fromArray(S, tmp, 3 * NB + L);
+            c40 = FloatVector.fromArray(S, tmp, 4 * NB);
+            c41 = FloatVector.fromArray(S, tmp, 4 * NB + L);
+            c50 = FloatVector.fromArray(S, tmp, 5 * NB);
+            c51 = FloatVector.fromArray(S, tmp, 5 * NB + L);
         }
-        FloatVector c00 = FloatVector.fromArray(S, tmp, 0), c01 = FloatVector.fromArray(S, tmp, L);
-        FloatVector c10 = FloatVector.fromArray(S, tmp, NB), c11 = FloatVector.fromArray(S, tmp, NB + L);
-        FloatVector c20 = FloatVector.fromArray(S, tmp, 2 * NB), c21 = FloatVector.fromArray(S, tmp, 2 * NB + L);
-        FloatVector c30 = FloatVector.fromArray(S, tmp, 3 * NB), c31 = FloatVector.fromArray(S, tmp, 3 * NB + L);
-        FloatVector c40 = FloatVector.fromArray(S, tmp, 4 * NB), c41 = FloatVector.fromArray(S, tmp, 4 * NB + L);
-        FloatVector c50 = FloatVector.fromArray(S, tmp, 5 * NB), c51 = FloatVector.fromArray(S, tmp, 5 * NB + L);
         if (rows == MB) {
             // The common case with constant offsets: five fewer registers live in the loop.
             for (int q = 0; q < count; q++) {
@@ -502,6 +526,25 @@ public final class VectorConv implements ConvKernels {
                     c51 = a.fma(g1, c51);
                 }
             }
+        }
+        if (valid == NB) {
+            // Rows past the end (r >= rows) repeat the last row with the same sums: storing
+            // them again writes the same values.
+            int r1 = dkRow + e1 * cout, r2 = dkRow + e2 * cout, r3 = dkRow + e3 * cout;
+            int r4 = dkRow + e4 * cout, r5 = dkRow + e5 * cout;
+            c00.intoArray(dk, dkRow);
+            c01.intoArray(dk, dkRow + L);
+            c10.intoArray(dk, r1);
+            c11.intoArray(dk, r1 + L);
+            c20.intoArray(dk, r2);
+            c21.intoArray(dk, r2 + L);
+            c30.intoArray(dk, r3);
+            c31.intoArray(dk, r3 + L);
+            c40.intoArray(dk, r4);
+            c41.intoArray(dk, r4 + L);
+            c50.intoArray(dk, r5);
+            c51.intoArray(dk, r5 + L);
+            return;
         }
         c00.intoArray(tmp, 0);
         c01.intoArray(tmp, L);
