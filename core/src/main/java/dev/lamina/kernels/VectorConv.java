@@ -34,6 +34,8 @@ public final class VectorConv implements ConvKernels {
     private static final int NB = 16;
     /** Pixels (forward) or patch positions (kernel gradient) per register tile. */
     private static final int MB = 6;
+    /** Output blocks per group in the forward pass (each kernel panel sweeps a group). */
+    private static final int GROUP = 8;
     /** Multiply-adds below which a parallel split costs more than it saves. */
     private static final long MIN_PARALLEL_MACS = 200_000;
     /** Bytes of input plus output gradient per pixel batch of the kernel gradient (L1-sized). */
@@ -232,33 +234,42 @@ public final class VectorConv implements ConvKernels {
         int runStep = dw * c;
         int rowStep = dh * src.ws() * c;
         Parallel.forRange(blocks, grain, (from, to) -> {
-            int[] xo = new int[MB];
-            int[] yo = new int[MB];
+            int[] xo = new int[MB * GROUP];
+            int[] yo = new int[MB * GROUP];
             float[] tmp = new float[MB * NB];
             int hw = ho * wo;
-            for (int blk = from; blk < to; blk++) {
-                int p0 = Math.max(0, Math.min(blk * MB, pixels - MB));
-                // Pixel p0's coordinates once, then step along the row (two divisions per block,
-                // not twelve: with a 32-long patch they cost as much as the multiply-adds).
-                int b = p0 / hw;
-                int oy = (p0 - b * hw) / wo;
-                int ox = p0 - b * hw - oy * wo;
-                for (int r = 0; r < MB; r++) {
-                    int p = Math.min(p0 + r, pixels - 1);
-                    xo[r] = src.off() + ((b * src.hs() + oy * sh) * src.ws() + ox * sw) * c;
-                    yo[r] = yOff + p * cout;
-                    if (p0 + r + 1 < pixels && ++ox == wo) {
-                        ox = 0;
-                        if (++oy == ho) {
-                            oy = 0;
-                            b++;
+            // Blocks go in groups: every kernel panel sweeps a group's pixels before the next
+            // panel, so the panel stays in L1 instead of cycling through all of them per block.
+            for (int g0 = from; g0 < to; g0 += GROUP) {
+                int g1 = Math.min(to, g0 + GROUP);
+                for (int blk = g0; blk < g1; blk++) {
+                    int p0 = Math.max(0, Math.min(blk * MB, pixels - MB));
+                    // Pixel p0's coordinates once, then step along the row (two divisions per block,
+                    // not twelve: with a 32-long patch they cost as much as the multiply-adds).
+                    int b = p0 / hw;
+                    int oy = (p0 - b * hw) / wo;
+                    int ox = p0 - b * hw - oy * wo;
+                    int at = (blk - g0) * MB;
+                    for (int r = 0; r < MB; r++) {
+                        int p = Math.min(p0 + r, pixels - 1);
+                        xo[at + r] = src.off() + ((b * src.hs() + oy * sh) * src.ws() + ox * sw) * c;
+                        yo[at + r] = yOff + p * cout;
+                        if (p0 + r + 1 < pixels && ++ox == wo) {
+                            ox = 0;
+                            if (++oy == ho) {
+                                oy = 0;
+                                b++;
+                            }
                         }
                     }
                 }
                 for (int cb = 0; cb < cbs; cb++) {
                     int valid = Math.min(NB, cout - cb * NB);
-                    tile(src.a(), xo[0], xo[1], xo[2], xo[3], xo[4], xo[5], kh, rowStep, runs, runStep, runLen,
-                            kp, cb * patch * NB, bp, relu, y, yo, cb * NB, valid, tmp);
+                    for (int blk = g0; blk < g1; blk++) {
+                        int at = (blk - g0) * MB;
+                        tile(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep,
+                                runs, runStep, runLen, kp, cb * patch * NB, bp, relu, y, yo, at, cb * NB, valid, tmp);
+                    }
                 }
             }
         });
@@ -267,8 +278,8 @@ public final class VectorConv implements ConvKernels {
     /** One 6-pixel x 16-channel output tile: the whole patch reduction in registers. */
     private static void tile(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
                              int kh, int rowStep, int runs, int runStep, int runLen,
-                             float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int c0, int valid,
-                             float[] tmp) {
+                             float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int yAt, int c0,
+                             int valid, float[] tmp) {
         FloatVector c00 = FloatVector.fromArray(S, bp, c0), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
         FloatVector c01 = FloatVector.fromArray(S, bp, c0 + L), c11 = c01, c21 = c01, c31 = c01, c41 = c01, c51 = c01;
         for (int i = 0; i < kh; i++) {
@@ -314,18 +325,18 @@ public final class VectorConv implements ConvKernels {
             c51 = c51.max(0f);
         }
         if (valid == NB) {
-            c00.intoArray(y, yo[0] + c0);
-            c01.intoArray(y, yo[0] + c0 + L);
-            c10.intoArray(y, yo[1] + c0);
-            c11.intoArray(y, yo[1] + c0 + L);
-            c20.intoArray(y, yo[2] + c0);
-            c21.intoArray(y, yo[2] + c0 + L);
-            c30.intoArray(y, yo[3] + c0);
-            c31.intoArray(y, yo[3] + c0 + L);
-            c40.intoArray(y, yo[4] + c0);
-            c41.intoArray(y, yo[4] + c0 + L);
-            c50.intoArray(y, yo[5] + c0);
-            c51.intoArray(y, yo[5] + c0 + L);
+            c00.intoArray(y, yo[yAt + 0] + c0);
+            c01.intoArray(y, yo[yAt + 0] + c0 + L);
+            c10.intoArray(y, yo[yAt + 1] + c0);
+            c11.intoArray(y, yo[yAt + 1] + c0 + L);
+            c20.intoArray(y, yo[yAt + 2] + c0);
+            c21.intoArray(y, yo[yAt + 2] + c0 + L);
+            c30.intoArray(y, yo[yAt + 3] + c0);
+            c31.intoArray(y, yo[yAt + 3] + c0 + L);
+            c40.intoArray(y, yo[yAt + 4] + c0);
+            c41.intoArray(y, yo[yAt + 4] + c0 + L);
+            c50.intoArray(y, yo[yAt + 5] + c0);
+            c51.intoArray(y, yo[yAt + 5] + c0 + L);
             return;
         }
         c00.intoArray(tmp, 0);
@@ -341,7 +352,7 @@ public final class VectorConv implements ConvKernels {
         c50.intoArray(tmp, 5 * NB);
         c51.intoArray(tmp, 5 * NB + L);
         for (int r = 0; r < MB; r++) {
-            System.arraycopy(tmp, r * NB, y, yo[r] + c0, valid);
+            System.arraycopy(tmp, r * NB, y, yo[yAt + r] + c0, valid);
         }
     }
 
