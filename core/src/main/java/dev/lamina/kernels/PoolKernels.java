@@ -8,8 +8,9 @@ package dev.lamina.kernels;
  */
 public interface PoolKernels {
     /**
-     * {@code y[n, ho, wo, c]} = window maxima; {@code argmax} gets, per output element, the flat
-     * index (from {@code xOff}) of the input element that won, the first one on ties.
+     * {@code y[n, ho, wo, c]} = window maxima; {@code argmax} (null when no gradient will be
+     * taken) gets, per output element, the flat index (from {@code xOff}) of the input element
+     * that won, the first one on ties.
      */
     void maxForward(ConvShape s, float[] x, int xOff, float[] y, int[] argmax);
 

@@ -28,7 +28,9 @@ public final class ScalarPool implements PoolKernels {
                                 }
                             }
                             y[o + q] = m;
-                            argmax[o + q] = best;
+                            if (argmax != null) {
+                                argmax[o + q] = best;
+                            }
                         }
                     }
                 }

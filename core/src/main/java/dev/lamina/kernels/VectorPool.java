@@ -30,6 +30,20 @@ public final class VectorPool implements PoolKernels {
                         int o = ((b * s.ho() + oy) * s.wo() + ox) * c;
                         int first = ((b * h + y0) * w + x0) * c;
                         int q = 0;
+                        if (argmax == null) {
+                            // Inference: the maxima alone.
+                            for (; q <= c - L; q += L) {
+                                FloatVector m = FloatVector.fromArray(S, x, xOff + first + q);
+                                for (int iy = y0; iy < y1; iy++) {
+                                    int row = (b * h + iy) * w;
+                                    for (int ix = iy == y0 ? x0 + 1 : x0; ix < x1; ix++) {
+                                        FloatVector v = FloatVector.fromArray(S, x, xOff + (row + ix) * c + q);
+                                        m = m.blend(v, v.compare(VectorOperators.GT, m));
+                                    }
+                                }
+                                m.intoArray(y, o + q);
+                            }
+                        }
                         for (; q <= c - L; q += L) {
                             FloatVector m = FloatVector.fromArray(S, x, xOff + first + q);
                             IntVector idx = IOTA.add(first + q);
@@ -59,7 +73,9 @@ public final class VectorPool implements PoolKernels {
                                 }
                             }
                             y[o + q] = m;
-                            argmax[o + q] = best;
+                            if (argmax != null) {
+                                argmax[o + q] = best;
+                            }
                         }
                     }
                 }

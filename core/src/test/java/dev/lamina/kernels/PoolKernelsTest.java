@@ -40,6 +40,9 @@ class PoolKernelsTest {
             FAST.maxForward(s, x, xo, y2, a2);
             assertArrayEquals(y1, y2, where);
             assertArrayEquals(a1, a2, where);
+            float[] y3 = new float[yn];
+            FAST.maxForward(s, x, xo, y3, null); // inference: maxima without indices
+            assertArrayEquals(y1, y3, where + " without argmax");
 
             float[] dy = GemmContractTest.random(rnd, yn + 1);
             float[] d1 = new float[xn], d2 = new float[xn];
