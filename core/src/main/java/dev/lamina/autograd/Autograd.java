@@ -161,6 +161,38 @@ public final class Autograd {
         }
     }
 
+    /**
+     * Ends a training step: gives the output arrays of the step's big ops (convolutions,
+     * pooling, dense layers, relu, adds) back to the {@link BufferPool}, so the next step's forward pass
+     * overwrites them instead of allocating (and the young generation, which copies the step's
+     * live activations whenever it fills mid-step, fills far less often). Arrays shared with
+     * {@code keep} (the model's outputs, which metrics read) stay. Only for a graph nobody
+     * reads any more: the trainer calls it once the step's loss, gradients, update and metrics
+     * are done. Layers never keep such a tensor past their call (a stateful RNN keeps its own
+     * op's outputs, which are not recycled); a custom layer that stashes one must copy it.
+     * The system property {@code lamina.recycleActivations=false} turns it off.
+     */
+    public static void recycleActivations(Tensor root, List<Tensor> keep) {
+        if (!root.requiresGrad() || "false".equals(System.getProperty("lamina.recycleActivations"))) {
+            return;
+        }
+        Set<float[]> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Tensor t : keep) {
+            if (t.dtype() == DType.FLOAT32) {
+                kept.add(t.data());
+            }
+        }
+        for (Tensor t : topologicalOrder(root)) {
+            Op op = t.op();
+            boolean recyclable = op instanceof Op.Conv2D || op instanceof Op.DepthwiseConv2D || op instanceof Op.MaxPool2D
+                    || op instanceof Op.AvgPool2D || op instanceof Op.Relu || op instanceof Op.Add || op instanceof Op.Linear;
+            // kept.add: each array once, and never one a model output shares.
+            if (recyclable && t.dtype() == DType.FLOAT32 && kept.add(t.data())) {
+                BufferPool.give(t.data());
+            }
+        }
+    }
+
     /** Nodes reachable from root through inputs that require grad, inputs before users. */
     private static List<Tensor> topologicalOrder(Tensor root) {
         List<Tensor> order = new ArrayList<>();

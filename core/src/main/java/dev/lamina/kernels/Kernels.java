@@ -66,6 +66,11 @@ public final class Kernels {
         return SELECTED.pointwise;
     }
 
+    /** One row times a matrix (a single-sample Dense layer). */
+    public static Gemv gemv() {
+        return SELECTED.gemv;
+    }
+
     /** True when the SIMD kernels are active. */
     public static boolean vectorized() {
         return SELECTED.vector;
@@ -80,7 +85,7 @@ public final class Kernels {
                 + " (" + SELECTED.reason + "), threads=" + Parallel.threads();
     }
 
-    private record Selection(Gemm gemm, Elementwise elementwise, UpdateKernels updates, ConvKernels conv, PoolKernels pool, PointwiseKernels pointwise, boolean vector, String reason) {}
+    private record Selection(Gemm gemm, Elementwise elementwise, UpdateKernels updates, ConvKernels conv, PoolKernels pool, PointwiseKernels pointwise, Gemv gemv, boolean vector, String reason) {}
 
     private static Selection select() {
         if ("scalar".equalsIgnoreCase(System.getProperty("lamina.kernels", ""))) {
@@ -99,7 +104,8 @@ public final class Kernels {
             PoolKernels p = (PoolKernels) Class.forName("dev.lamina.kernels.VectorPool").getConstructor().newInstance();
             PointwiseKernels pw = (PointwiseKernels) Class.forName("dev.lamina.kernels.VectorPointwise")
                     .getConstructor().newInstance();
-            return new Selection(g, e, u, c, p, pw, true, "jdk.incubator.vector");
+            Gemv gv = (Gemv) Class.forName("dev.lamina.kernels.VectorGemv").getConstructor().newInstance();
+            return new Selection(g, e, u, c, p, pw, gv, true, "jdk.incubator.vector");
         } catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
             Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
             return scalar("vector kernels unavailable: " + cause);
@@ -107,6 +113,7 @@ public final class Kernels {
     }
 
     private static Selection scalar(String reason) {
-        return new Selection(new ScalarGemm(), new ScalarOps(), new ScalarUpdates(), new ScalarConv(), new ScalarPool(), new ScalarPointwise(), false, "scalar: " + reason);
+        return new Selection(new ScalarGemm(), new ScalarOps(), new ScalarUpdates(), new ScalarConv(), new ScalarPool(),
+                new ScalarPointwise(), new ScalarGemv(), false, "scalar: " + reason);
     }
 }

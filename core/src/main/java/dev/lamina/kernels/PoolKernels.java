@@ -8,12 +8,13 @@ package dev.lamina.kernels;
  */
 public interface PoolKernels {
     /**
-     * {@code y[n, ho, wo, c]} = window maxima; {@code argmax} gets, per output element, the flat
-     * index (from {@code xOff}) of the input element that won, the first one on ties.
+     * {@code y[n, ho, wo, c]} = window maxima; {@code argmax} (null when no gradient will be
+     * taken) gets, per output element, the flat index (from {@code xOff}) of the input element
+     * that won, the first one on ties.
      */
     void maxForward(ConvShape s, float[] x, int xOff, float[] y, int[] argmax);
 
-    /** Adds each {@code dy} element to {@code dx[argmax]} ({@code dx} holds zeros on entry). */
+    /** {@code dx} (overwritten) = each {@code dy} element added at its {@code argmax}, zeros elsewhere. */
     void maxBackward(ConvShape s, float[] dy, int dyOff, int[] argmax, float[] dx);
 
     /** {@code y[n, ho, wo, c]} = window means over the cells inside the image. */

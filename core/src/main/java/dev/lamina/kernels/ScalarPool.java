@@ -28,7 +28,9 @@ public final class ScalarPool implements PoolKernels {
                                 }
                             }
                             y[o + q] = m;
-                            argmax[o + q] = best;
+                            if (argmax != null) {
+                                argmax[o + q] = best;
+                            }
                         }
                     }
                 }
@@ -39,8 +41,10 @@ public final class ScalarPool implements PoolKernels {
     @Override
     public void maxBackward(ConvShape s, float[] dy, int dyOff, int[] argmax, float[] dx) {
         int perImage = s.ho() * s.wo() * s.cin();
+        int inImage = s.h() * s.w() * s.cin();
         // An image's windows only reach that image, so images never write the same element.
         Parallel.forRange(s.n(), (b0, b1) -> {
+            java.util.Arrays.fill(dx, b0 * inImage, b1 * inImage, 0f);
             for (int i = b0 * perImage; i < b1 * perImage; i++) {
                 dx[argmax[i]] += dy[dyOff + i];
             }

@@ -1,7 +1,6 @@
 package dev.lamina.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The fast GEMM: BLIS-style blocking around the MR x NR {@link VectorMicroKernel} (12 x 32 on
@@ -20,8 +19,6 @@ import jdk.incubator.vector.VectorSpecies;
  * the same order whichever thread computes it).
  */
 public final class VectorGemm implements Gemm {
-    private static final VectorSpecies<Float> S = VectorWidth.S;
-    private static final int L = S.length();
     private static final int MR = VectorMicroKernel.MR;
     private static final int NR = VectorMicroKernel.NR;
     static final int KC = 256;
@@ -193,7 +190,7 @@ public final class VectorGemm implements Gemm {
 
     /**
      * The unpacked path for small or few-row products, on columns [j0, j1) of C: each row of C
-     * is built from register-blocked products with rows of B ({@link #rowTimesB}), or from dots against rows of B when
+     * is built by {@link VectorGemv#multiply} (B streamed once, columns held in registers), or from dots against rows of B when
      * B is transposed (a transposed A row is first gathered into a contiguous scratch row).
      */
     private static void direct(boolean transA, boolean transB, int m, int j0, int j1, int k, float alpha,
@@ -220,50 +217,12 @@ public final class VectorGemm implements Gemm {
                     c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
                 }
             } else {
-                rowTimesB(ar, ao, k, b, bOff + j0, ldb, acc, w);
+                VectorGemv.multiply(w, k, ar, ao, b, bOff + j0, ldb, acc, 0);
                 for (int j = 0; j < w; j++) {
                     float v = alpha * acc[j];
                     c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
                 }
             }
-        }
-    }
-
-    /**
-     * acc[0..w) = a[ao..ao+k) @ B[0..k, 0..w) (B row-major from bo, row stride ldb): column blocks
-     * of four vectors stay in registers over all of k, so B streams through once with one load
-     * per multiply-add and acc is written once (an axpy per row of B would load and store acc k
-     * times). Each element is summed over p in order, as the scalar loop does.
-     */
-    private static void rowTimesB(float[] a, int ao, int k, float[] b, int bo, int ldb, float[] acc, int w) {
-        int j = 0;
-        for (; j <= w - 4 * L; j += 4 * L) {
-            FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-            for (int p = 0, bi = bo + j; p < k; p++, bi += ldb) {
-                FloatVector x = FloatVector.broadcast(S, a[ao + p]);
-                s0 = x.fma(FloatVector.fromArray(S, b, bi), s0);
-                s1 = x.fma(FloatVector.fromArray(S, b, bi + L), s1);
-                s2 = x.fma(FloatVector.fromArray(S, b, bi + 2 * L), s2);
-                s3 = x.fma(FloatVector.fromArray(S, b, bi + 3 * L), s3);
-            }
-            s0.intoArray(acc, j);
-            s1.intoArray(acc, j + L);
-            s2.intoArray(acc, j + 2 * L);
-            s3.intoArray(acc, j + 3 * L);
-        }
-        for (; j <= w - L; j += L) {
-            FloatVector s0 = FloatVector.zero(S);
-            for (int p = 0, bi = bo + j; p < k; p++, bi += ldb) {
-                s0 = FloatVector.broadcast(S, a[ao + p]).fma(FloatVector.fromArray(S, b, bi), s0);
-            }
-            s0.intoArray(acc, j);
-        }
-        for (; j < w; j++) {
-            float s0 = 0f;
-            for (int p = 0, bi = bo + j; p < k; p++, bi += ldb) {
-                s0 = Math.fma(a[ao + p], b[bi], s0);
-            }
-            acc[j] = s0;
         }
     }
 

@@ -30,6 +30,20 @@ public final class VectorPool implements PoolKernels {
                         int o = ((b * s.ho() + oy) * s.wo() + ox) * c;
                         int first = ((b * h + y0) * w + x0) * c;
                         int q = 0;
+                        if (argmax == null) {
+                            // Inference: the maxima alone.
+                            for (; q <= c - L; q += L) {
+                                FloatVector m = FloatVector.fromArray(S, x, xOff + first + q);
+                                for (int iy = y0; iy < y1; iy++) {
+                                    int row = (b * h + iy) * w;
+                                    for (int ix = iy == y0 ? x0 + 1 : x0; ix < x1; ix++) {
+                                        FloatVector v = FloatVector.fromArray(S, x, xOff + (row + ix) * c + q);
+                                        m = m.blend(v, v.compare(VectorOperators.GT, m));
+                                    }
+                                }
+                                m.intoArray(y, o + q);
+                            }
+                        }
                         for (; q <= c - L; q += L) {
                             FloatVector m = FloatVector.fromArray(S, x, xOff + first + q);
                             IntVector idx = IOTA.add(first + q);
@@ -59,7 +73,9 @@ public final class VectorPool implements PoolKernels {
                                 }
                             }
                             y[o + q] = m;
-                            argmax[o + q] = best;
+                            if (argmax != null) {
+                                argmax[o + q] = best;
+                            }
                         }
                     }
                 }
@@ -70,11 +86,59 @@ public final class VectorPool implements PoolKernels {
     @Override
     public void maxBackward(ConvShape s, float[] dy, int dyOff, int[] argmax, float[] dx) {
         int perImage = s.ho() * s.wo() * s.cin();
+        int inImage = s.h() * s.w() * s.cin();
+        boolean tiled = s.strideH() == s.kh() && s.strideW() == s.kw() && s.cin() % L == 0;
         Parallel.forRange(s.n(), (b0, b1) -> {
-            for (int i = b0 * perImage; i < b1 * perImage; i++) {
-                dx[argmax[i]] += dy[dyOff + i];
+            if (!tiled) {
+                java.util.Arrays.fill(dx, b0 * inImage, b1 * inImage, 0f);
+                for (int i = b0 * perImage; i < b1 * perImage; i++) {
+                    dx[argmax[i]] += dy[dyOff + i];
+                }
+                return;
+            }
+            for (int b = b0; b < b1; b++) {
+                tiledBackward(s, dy, dyOff, argmax, dx, b);
             }
         });
+    }
+
+    /**
+     * Windows that tile the image (stride = window) cover each input cell at most once, so dx
+     * is written cell by cell, dy where the cell won and 0 elsewhere: no zeroing pass, no
+     * scatter. Cells no window covers (valid pooling's leftover rows and columns) get zeros.
+     */
+    private static void tiledBackward(ConvShape s, float[] dy, int dyOff, int[] argmax, float[] dx, int b) {
+        int c = s.cin(), h = s.h(), w = s.w();
+        FloatVector zero = FloatVector.zero(S);
+        int coveredRows = Math.min(h, s.ho() * s.strideH() - s.padTop());
+        int coveredCols = Math.min(w, s.wo() * s.strideW() - s.padLeft());
+        for (int oy = 0; oy < s.ho(); oy++) {
+            int y0 = ScalarPool.rowStart(s, oy), y1 = ScalarPool.rowEnd(s, oy);
+            for (int ox = 0; ox < s.wo(); ox++) {
+                int x0 = ScalarPool.colStart(s, ox), x1 = ScalarPool.colEnd(s, ox);
+                int o = ((b * s.ho() + oy) * s.wo() + ox) * c;
+                for (int q = 0; q < c; q += L) {
+                    IntVector arg = IntVector.fromArray(I, argmax, o + q);
+                    FloatVector g = FloatVector.fromArray(S, dy, dyOff + o + q);
+                    for (int iy = y0; iy < y1; iy++) {
+                        int row = (b * h + iy) * w;
+                        for (int ix = x0; ix < x1; ix++) {
+                            int xi = (row + ix) * c + q;
+                            VectorMask<Float> won = arg.compare(VectorOperators.EQ, IOTA.add(xi)).cast(S);
+                            zero.blend(g, won).intoArray(dx, xi);
+                        }
+                    }
+                }
+            }
+        }
+        int img = b * h * w * c;
+        for (int iy = 0; iy < h; iy++) {
+            if (iy >= coveredRows) {
+                java.util.Arrays.fill(dx, img + iy * w * c, img + (iy + 1) * w * c, 0f);
+            } else if (coveredCols < w) {
+                java.util.Arrays.fill(dx, img + (iy * w + coveredCols) * c, img + (iy + 1) * w * c, 0f);
+            }
+        }
     }
 
     @Override

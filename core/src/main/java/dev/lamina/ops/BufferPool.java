@@ -2,6 +2,7 @@ package dev.lamina.ops;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -14,23 +15,41 @@ import java.util.Map;
  *
  * <p>Arrays come back dirty: callers overwrite every element they later read. Arrays that are
  * never released (a forward pass whose backward never runs) are simply garbage collected. The
- * pool keeps at most {@link #MAX_RETAINED_FLOATS} floats so it cannot hoard memory.
+ * pool keeps at most {@link #MAX_RETAINED_FLOATS} floats so it cannot hoard memory, and drops
+ * the arrays of a size nobody has asked for in the last {@link #STALE_TAKES} takes (a model
+ * trained earlier in the same process), so they do not sit in the heap for good.
  */
 public final class BufferPool {
     /** 64 Mi floats (256 MiB) across all sizes. */
     static final long MAX_RETAINED_FLOATS = 64L << 20;
 
-    private static final Map<Integer, ArrayDeque<float[]>> FREE = new HashMap<>();
+    /** Takes after which a size nobody asked for is dropped (a few hundred training steps). */
+    static final long STALE_TAKES = 20_000;
+
+    private static final Map<Integer, SizeClass> FREE = new HashMap<>();
     private static long retained;
+    /** Counts takes: the pool's clock. */
+    private static long clock;
+    private static long lastSweep;
+
+    /** The free arrays of one size, and when that size was last asked for. */
+    private static final class SizeClass {
+        final ArrayDeque<float[]> arrays = new ArrayDeque<>();
+        long lastTake;
+    }
 
     private BufferPool() {}
 
     /** An array of exactly {@code size} floats with unspecified contents. */
     public static synchronized float[] take(int size) {
-        ArrayDeque<float[]> q = FREE.get(size);
-        if (q != null && !q.isEmpty()) {
-            retained -= size;
-            return q.pop();
+        clock++;
+        SizeClass q = FREE.get(size);
+        if (q != null) {
+            q.lastTake = clock;
+            if (!q.arrays.isEmpty()) {
+                retained -= size;
+                return q.arrays.pop();
+            }
         }
         return new float[size];
     }
@@ -47,12 +66,35 @@ public final class BufferPool {
      * writes them any more, and gives each array back once.
      */
     public static synchronized void give(float[]... arrays) {
+        if (clock - lastSweep > STALE_TAKES) {
+            dropStale();
+        }
         for (float[] a : arrays) {
             if (a == null || a.length == 0 || retained + a.length > MAX_RETAINED_FLOATS) {
                 continue;
             }
-            FREE.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
+            SizeClass q = FREE.computeIfAbsent(a.length, k -> new SizeClass());
+            if (q.arrays.isEmpty() && q.lastTake == 0) {
+                q.lastTake = clock;
+            }
+            q.arrays.push(a);
             retained += a.length;
         }
+    }
+
+    private static void dropStale() {
+        lastSweep = clock;
+        for (Iterator<Map.Entry<Integer, SizeClass>> it = FREE.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Integer, SizeClass> e = it.next();
+            if (clock - e.getValue().lastTake > STALE_TAKES) {
+                retained -= (long) e.getKey() * e.getValue().arrays.size();
+                it.remove();
+            }
+        }
+    }
+
+    /** Floats held for reuse (for tests and diagnostics). */
+    static synchronized long retainedFloats() {
+        return retained;
     }
 }

@@ -1,6 +1,7 @@
 package dev.lamina.ops;
 
 import dev.lamina.autograd.Autograd;
+import dev.lamina.autograd.GradMode;
 import dev.lamina.autograd.Op;
 import dev.lamina.kernels.ConvShape;
 import dev.lamina.kernels.Kernels;
@@ -33,9 +34,10 @@ public final class Pooling {
         float[] out = BufferPool.take(s.pixels() * s.cout()); // every window writes its output
         Tensor y = Tensor.wrap(out, s.n(), s.ho(), s.wo(), s.cout());
         if (max) {
-            int[] arg = new int[out.length];
+            // The winners' indices only matter to a gradient: inference skips them.
+            int[] arg = GradMode.isEnabled() && x.requiresGrad() ? new int[out.length] : null;
             Kernels.pool().maxForward(s, x.data(), x.offset(), out, arg);
-            return Autograd.record(y, new Op.MaxPool2D(spec, arg), x);
+            return arg == null ? y : Autograd.record(y, new Op.MaxPool2D(spec, arg), x);
         }
         Kernels.pool().avgForward(s, x.data(), x.offset(), out);
         return Autograd.record(y, new Op.AvgPool2D(spec), x);
@@ -44,7 +46,7 @@ public final class Pooling {
     /** Routes each output gradient to the input cell that won the max. */
     public static Tensor maxPoolBackward(Tensor x, Tensor dy, PoolSpec spec, int[] argmax) {
         Tensor g = dy.contiguous();
-        float[] dx = BufferPool.zeros(x.size());
+        float[] dx = BufferPool.take(x.size()); // overwritten
         Kernels.pool().maxBackward(geometry(x.shape(), spec), g.data(), g.offset(), argmax, dx);
         return Tensor.wrap(dx, x.shape());
     }

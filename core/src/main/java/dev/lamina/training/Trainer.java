@@ -1,5 +1,6 @@
 package dev.lamina.training;
 
+import dev.lamina.autograd.Autograd;
 import dev.lamina.autograd.GradMode;
 import dev.lamina.callbacks.Callback;
 import dev.lamina.callbacks.CallbackList;
@@ -142,6 +143,7 @@ public final class Trainer {
             List<Tensor> detached = preds.stream().map(Tensor::detach).toList();
             metrics.update(ys, detached, sw);
         }
+        Autograd.recycleActivations(total, preds);
     }
 
     void testStep(List<Tensor> xs, List<Tensor> ys, Tensor sw) {

@@ -35,6 +35,16 @@ class ConvKernelsTest {
     @Test
     void depthwiseMatchesTheReference() {
         Random rnd = new Random(12);
+        // The sliding 3-wide kernels: 16/32 channels, rows of 8 or more, valid and same, tails.
+        for (ConvShape d : new ConvShape[] {
+                new ConvShape(2, 6, 12, 16, 3, 3, 16, 4, 10, 1, 1, 1, 1, 0, 0),
+                new ConvShape(1, 5, 13, 32, 3, 3, 32, 5, 13, 1, 1, 1, 1, 1, 1),
+                new ConvShape(2, 9, 9, 24, 3, 3, 24, 7, 7, 2, 1, 1, 1, 0, 0),
+                new ConvShape(1, 7, 20, 16, 2, 3, 16, 6, 18, 1, 1, 2, 1, 0, 0)}) {
+            for (ConvKernels fast : FAST) {
+                check(fast, d, rnd, true);
+            }
+        }
         int trial = 0;
         for (ConvShape s : shapes(rnd, 60)) {
             // Multiplier 1 (the SIMD paths) two times in three; channels a multiple of 8 every other time.

@@ -126,6 +126,13 @@ class ConvolutionTest {
             check("depthwise c8 " + s, t -> DepthwiseConvolution.depthwiseConv2d(t[0], t[1], s),
                     d -> refConv(d[0], xs, d[1], ks, s, true), rand(50, xs), rand(51, ks));
         }
+        // 16 channels, rows of 8+: the sliding 3-wide kernels (forward, input and kernel gradients).
+        int[] wide = {1, 4, 11, 16};
+        int[] k3 = {3, 3, 16, 1};
+        for (ConvSpec s : new ConvSpec[] {ConvSpec.of("valid"), ConvSpec.of("same")}) {
+            check("depthwise c16 sliding " + s, t -> DepthwiseConvolution.depthwiseConv2d(t[0], t[1], s),
+                    d -> refConv(d[0], wide, d[1], k3, s, true), rand(52, wide), rand(53, k3));
+        }
     }
 
     @Test
