@@ -19,31 +19,19 @@ final class ConvScratch {
     }
 
     float[] padded(int size) {
-        if (padded.length < size) {
-            padded = new float[size];
-        }
-        return padded;
+        return padded = Scratch.atLeast(padded, size);
     }
 
     float[] packed(int size) {
-        if (packed.length < size) {
-            packed = new float[size];
-        }
-        return packed;
+        return packed = Scratch.atLeast(packed, size);
     }
 
     float[] expanded(int size) {
-        if (expanded.length < size) {
-            expanded = new float[size];
-        }
-        return expanded;
+        return expanded = Scratch.atLeast(expanded, size);
     }
 
     float[] channelPadded(int size) {
-        if (channelPadded.length < size) {
-            channelPadded = new float[size];
-        }
-        return channelPadded;
+        return channelPadded = Scratch.atLeast(channelPadded, size);
     }
 
     /** An image batch laid out [n, hs, ws, c] from {@code off}, readable without bounds tests. */

@@ -21,41 +21,26 @@ final class GemmScratch {
     }
 
     float[] a(int size) {
-        if (a.length < size) {
-            a = new float[size];
-        }
-        return a;
+        return a = Scratch.atLeast(a, size);
     }
 
     float[] b(int size) {
-        if (b.length < size) {
-            b = new float[size];
-        }
-        return b;
+        return b = Scratch.atLeast(b, size);
     }
 
     /** All of a packed A that other threads read while this one submits (VectorGemm.packAllOfA). */
     float[] shared(int size) {
-        if (shared.length < size) {
-            shared = new float[size];
-        }
-        return shared;
+        return shared = Scratch.atLeast(shared, size);
     }
 
     /** An edge tile: the micro-kernel writes full tiles here and the valid part is merged. */
     float[] tile(int size) {
-        if (tile.length < size) {
-            tile = new float[size];
-        }
-        return tile;
+        return tile = Scratch.atLeast(tile, size);
     }
 
     /** A contiguous copy of one row of op(A), for the unpacked small-shape path. */
     float[] rowA(int size) {
-        if (rowA.length < size) {
-            rowA = new float[size];
-        }
-        return rowA;
+        return rowA = Scratch.atLeast(rowA, size);
     }
 
     /**
@@ -71,9 +56,6 @@ final class GemmScratch {
 
     /** One row of C being accumulated, for the unpacked small-shape path. */
     float[] rowC(int size) {
-        if (rowC.length < size) {
-            rowC = new float[size];
-        }
-        return rowC;
+        return rowC = Scratch.atLeast(rowC, size);
     }
 }
