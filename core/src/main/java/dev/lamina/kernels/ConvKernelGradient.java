@@ -1,0 +1,239 @@
+package dev.lamina.kernels;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernel gradient of a direct NHWC convolution, for {@link VectorConv}: dK[patch, cout] as
+ * a sum over all output pixels of patch(p)^T dy(p), in register tiles of MB patch positions by
+ * NB output channels, with pixels taken in L1-sized batches of images while every tile visits
+ * them.
+ */
+final class ConvKernelGradient {
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
+    /** Output channels per tile (two vectors). */
+    private static final int NB = 2 * L;
+    private static final int MB = VectorConv.MB;
+    private static final long MIN_PARALLEL_MACS = VectorConv.MIN_PARALLEL_MACS;
+    /** Bytes of input plus output gradient per pixel batch (L1-sized). */
+    private static final int KERNEL_GRAD_BATCH_BYTES = 24 * 1024;
+
+    private ConvKernelGradient() {}
+
+    static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] dk, int dkOff) {
+        int c = s.cin(), cout = s.cout();
+        int cbs = (cout + NB - 1) / NB;
+        int coutP = cbs * NB;
+        if (s.n() == 0) {
+            Arrays.fill(dk, dkOff, dkOff + s.patch() * cout, 0f);
+            return;
+        }
+        ConvScratch sc = ConvScratch.get();
+        ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), c, s.padTop(), s.padLeft(),
+                VectorConv.rowsNeeded(s.ho(), s.strideH(), s.kh(), s.dilationH()), VectorConv.rowsNeeded(s.wo(), s.strideW(), s.kw(), s.dilationW()));
+        // The gradient is read NB channels at a time: give it a channel stride of whole panels.
+        float[] g = dy;
+        int gOff = dyOff;
+        if (coutP != cout) {
+            g = sc.channelPadded(s.pixels() * coutP);
+            gOff = 0;
+            float[] gp = g;
+            Parallel.forRange(s.pixels(), 4096, (from, to) -> {
+                for (int p = from; p < to; p++) {
+                    System.arraycopy(dy, dyOff + p * cout, gp, p * coutP, cout);
+                    Arrays.fill(gp, p * coutP + cout, (p + 1) * coutP, 0f);
+                }
+            });
+        }
+        int runs = s.dilationW() == 1 ? 1 : s.kw();
+        int runLen = s.dilationW() == 1 ? s.kw() * c : c;
+        int tilesPerRun = (runLen + MB - 1) / MB;
+        int tasks = s.kh() * runs * tilesPerRun * cbs;
+        int grain = s.macs() < MIN_PARALLEL_MACS ? tasks : 1;
+        float[] gs = g;
+        int go = gOff;
+        // Pixels are visited in batches small enough for L1 (their input rows and gradient rows),
+        // every tile of this thread sweeping a batch before the next: the data come from L1 and the
+        // accumulators go through dk once per batch. Wide output rows are walked as rows (offsets
+        // stepped by a stride, which C2 checks less); narrow ones as a flat list of pixels.
+        boolean byRows = s.wo() >= 8;
+        int pixelBytes = 4 * (s.strideW() * c + coutP);
+        int batchPixels = Math.max(MB, KERNEL_GRAD_BATCH_BYTES / pixelBytes);
+        int unitsPerBatch = byRows ? Math.max(1, batchPixels / s.wo()) : batchPixels;
+        int units = byRows ? s.n() * s.ho() : s.pixels();
+        int width = byRows ? s.wo() : 1;
+        Parallel.forRange(tasks, grain, (from, to) -> {
+            float[] tmp = new float[MB * NB];
+            int[] xoffs = new int[unitsPerBatch];
+            for (int u0 = 0; u0 < units; u0 += unitsPerBatch) {
+                int count = Math.min(unitsPerBatch, units - u0);
+                for (int q = 0; q < count; q++) {
+                    int u = u0 + q;
+                    int row = byRows ? u : u / s.wo();
+                    int ox = byRows ? 0 : u % s.wo();
+                    int b = row / s.ho(), oy = row % s.ho();
+                    xoffs[q] = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws() + ox * s.strideW()) * c;
+                }
+                int gBatch = go + u0 * width * coutP;
+                for (int task = from; task < to; task++) {
+                    int cb = task % cbs;
+                    int rest = task / cbs;
+                    int tr = rest % tilesPerRun;
+                    rest /= tilesPerRun;
+                    int jr = rest % runs;
+                    int i = rest / runs;
+                    int t0 = tr * MB;
+                    // Patch positions t0.. of this run; past the run's end, repeat its last one.
+                    int rows = Math.min(MB, runLen - t0);
+                    int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
+                    int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
+                    tileKernel(src.a(), xoffs, count, width, s.strideW() * c, d, rows, gs, gBatch + cb * NB, coutP,
+                            u0 > 0, dk, dkOff + kRow * cout + cb * NB, cout, Math.min(NB, cout - cb * NB), tmp);
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds to (or, when {@code !accumulate}, stores into) the 6 x NB tile of dK at
+     * {@code dkRow} (rows: patch positions at input offset {@code d}, +0..5, the last repeated
+     * when {@code rows < 6}; columns: NB output channels, {@code valid} of them real) the sum
+     * over {@code count} runs of {@code width} pixels: run q starts at input offset
+     * {@code xoffs[q]}, pixels {@code xStep} apart, gradient rows of {@code coutP} from {@code go}.
+     */
+    private static void tileKernel(float[] x, int[] xoffs, int count, int width, int xStep, int d, int rows,
+                                   float[] g, int go, int coutP,
+                                   boolean accumulate, float[] dk, int dkRow, int cout, int valid, float[] tmp) {
+        int e1 = Math.min(1, rows - 1), e2 = Math.min(2, rows - 1), e3 = Math.min(3, rows - 1);
+        int e4 = Math.min(4, rows - 1), e5 = Math.min(5, rows - 1);
+        FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
+        if (accumulate && valid == NB) {
+            // Start from the tile's sums so far (rows past the end repeat the last one).
+            int r1 = dkRow + e1 * cout, r2 = dkRow + e2 * cout, r3 = dkRow + e3 * cout;
+            int r4 = dkRow + e4 * cout, r5 = dkRow + e5 * cout;
+            c00 = FloatVector.fromArray(S, dk, dkRow);
+            c01 = FloatVector.fromArray(S, dk, dkRow + L);
+            c10 = FloatVector.fromArray(S, dk, r1);
+            c11 = FloatVector.fromArray(S, dk, r1 + L);
+            c20 = FloatVector.fromArray(S, dk, r2);
+            c21 = FloatVector.fromArray(S, dk, r2 + L);
+            c30 = FloatVector.fromArray(S, dk, r3);
+            c31 = FloatVector.fromArray(S, dk, r3 + L);
+            c40 = FloatVector.fromArray(S, dk, r4);
+            c41 = FloatVector.fromArray(S, dk, r4 + L);
+            c50 = FloatVector.fromArray(S, dk, r5);
+            c51 = FloatVector.fromArray(S, dk, r5 + L);
+        } else {
+            if (accumulate) {
+                for (int r = 0; r < MB; r++) {
+                    System.arraycopy(dk, dkRow + Math.min(r, rows - 1) * cout, tmp, r * NB, valid);
+                    Arrays.fill(tmp, r * NB + valid, (r + 1) * NB, 0f);
+                }
+            } else {
+                Arrays.fill(tmp, 0f);
+            }
+            c00 = FloatVector.fromArray(S, tmp, 0);
+            c01 = FloatVector.fromArray(S, tmp, L);
+            c10 = FloatVector.fromArray(S, tmp, NB);
+            c11 = FloatVector.fromArray(S, tmp, NB + L);
+            c20 = FloatVector.fromArray(S, tmp, 2 * NB);
+            c21 = FloatVector.fromArray(S, tmp, 2 * NB + L);
+            c30 = FloatVector.fromArray(S, tmp, 3 * NB);
+            c31 = FloatVector.fromArray(S, tmp, 3 * NB + L);
+            c40 = FloatVector.fromArray(S, tmp, 4 * NB);
+            c41 = FloatVector.fromArray(S, tmp, 4 * NB + L);
+            c50 = FloatVector.fromArray(S, tmp, 5 * NB);
+            c51 = FloatVector.fromArray(S, tmp, 5 * NB + L);
+        }
+        if (rows == MB) {
+            // The common case with constant offsets: five fewer registers live in the loop.
+            for (int q = 0; q < count; q++) {
+                int xo = xoffs[q] + d;
+                for (int px = 0; px < width; px++, xo += xStep, go += coutP) {
+                    FloatVector g0 = FloatVector.fromArray(S, g, go);
+                    FloatVector g1 = FloatVector.fromArray(S, g, go + L);
+                    FloatVector a = FloatVector.broadcast(S, x[xo]);
+                    c00 = a.fma(g0, c00);
+                    c01 = a.fma(g1, c01);
+                    a = FloatVector.broadcast(S, x[xo + 1]);
+                    c10 = a.fma(g0, c10);
+                    c11 = a.fma(g1, c11);
+                    a = FloatVector.broadcast(S, x[xo + 2]);
+                    c20 = a.fma(g0, c20);
+                    c21 = a.fma(g1, c21);
+                    a = FloatVector.broadcast(S, x[xo + 3]);
+                    c30 = a.fma(g0, c30);
+                    c31 = a.fma(g1, c31);
+                    a = FloatVector.broadcast(S, x[xo + 4]);
+                    c40 = a.fma(g0, c40);
+                    c41 = a.fma(g1, c41);
+                    a = FloatVector.broadcast(S, x[xo + 5]);
+                    c50 = a.fma(g0, c50);
+                    c51 = a.fma(g1, c51);
+                }
+            }
+        } else {
+            for (int q = 0; q < count; q++) {
+                int xo = xoffs[q] + d;
+                for (int px = 0; px < width; px++, xo += xStep, go += coutP) {
+                    FloatVector g0 = FloatVector.fromArray(S, g, go);
+                    FloatVector g1 = FloatVector.fromArray(S, g, go + L);
+                    FloatVector a = FloatVector.broadcast(S, x[xo]);
+                    c00 = a.fma(g0, c00);
+                    c01 = a.fma(g1, c01);
+                    a = FloatVector.broadcast(S, x[xo + e1]);
+                    c10 = a.fma(g0, c10);
+                    c11 = a.fma(g1, c11);
+                    a = FloatVector.broadcast(S, x[xo + e2]);
+                    c20 = a.fma(g0, c20);
+                    c21 = a.fma(g1, c21);
+                    a = FloatVector.broadcast(S, x[xo + e3]);
+                    c30 = a.fma(g0, c30);
+                    c31 = a.fma(g1, c31);
+                    a = FloatVector.broadcast(S, x[xo + e4]);
+                    c40 = a.fma(g0, c40);
+                    c41 = a.fma(g1, c41);
+                    a = FloatVector.broadcast(S, x[xo + e5]);
+                    c50 = a.fma(g0, c50);
+                    c51 = a.fma(g1, c51);
+                }
+            }
+        }
+        if (valid == NB) {
+            // Rows past the end (r >= rows) repeat the last row with the same sums: storing
+            // them again writes the same values.
+            int r1 = dkRow + e1 * cout, r2 = dkRow + e2 * cout, r3 = dkRow + e3 * cout;
+            int r4 = dkRow + e4 * cout, r5 = dkRow + e5 * cout;
+            c00.intoArray(dk, dkRow);
+            c01.intoArray(dk, dkRow + L);
+            c10.intoArray(dk, r1);
+            c11.intoArray(dk, r1 + L);
+            c20.intoArray(dk, r2);
+            c21.intoArray(dk, r2 + L);
+            c30.intoArray(dk, r3);
+            c31.intoArray(dk, r3 + L);
+            c40.intoArray(dk, r4);
+            c41.intoArray(dk, r4 + L);
+            c50.intoArray(dk, r5);
+            c51.intoArray(dk, r5 + L);
+            return;
+        }
+        c00.intoArray(tmp, 0);
+        c01.intoArray(tmp, L);
+        c10.intoArray(tmp, NB);
+        c11.intoArray(tmp, NB + L);
+        c20.intoArray(tmp, 2 * NB);
+        c21.intoArray(tmp, 2 * NB + L);
+        c30.intoArray(tmp, 3 * NB);
+        c31.intoArray(tmp, 3 * NB + L);
+        c40.intoArray(tmp, 4 * NB);
+        c41.intoArray(tmp, 4 * NB + L);
+        c50.intoArray(tmp, 5 * NB);
+        c51.intoArray(tmp, 5 * NB + L);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tmp, r * NB, dk, dkRow + r * cout, valid);
+        }
+    }
+}
