@@ -66,8 +66,11 @@ public final class VectorGemm implements Gemm {
             return;
         }
         if ((long) m * n * k <= SMALL_WORK || m <= DIRECT_MAX_M) {
-            // Few rows: split the columns (the only large dimension) between threads.
-            int grain = grain(2L * m * k * NR);
+            // Few rows: split the columns (the only large dimension) between threads. Without a
+            // transposed B each row streams B once (VectorGemv), which is bound by reading B, so a
+            // second thread pays from the GEMV's much smaller size on (W1's predict(1): 2 x 256 columns).
+            int grain = transB ? grain(2L * m * k * NR)
+                    : (int) Math.max(1, VectorGemv.MIN_PARALLEL / ((long) m * k * NR));
             int units = (n + NR - 1) / NR;
             Parallel.forRange(units, grain, (lo, hi) -> direct(transA, transB, m, lo * NR, Math.min(hi * NR, n), k,
                     alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));

@@ -14,7 +14,7 @@ public final class VectorGemv implements Gemv {
     private static final int L = S.length();
     private static final int BLOCK = 8 * L;
     /** Multiply-adds per thread below which a split costs more than it saves. */
-    private static final int MIN_PARALLEL = 1 << 15;
+    static final int MIN_PARALLEL = 1 << 15;
 
     @Override
     public void gemv(int n, int k, float[] a, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff) {

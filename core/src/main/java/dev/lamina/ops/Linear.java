@@ -42,12 +42,6 @@ public final class Linear {
                 if (bias != null) {
                     Kernels.pointwise().addRow(out, 0, bias.data(), bias.offset(), out, 0, rows, n);
                 }
-            } else if (rows == 1 && n >= 64 && Kernels.vectorized()) {
-                // A single sample (predict(1)) is bound by reading the kernel: the GEMV streams it once.
-                Kernels.gemv().gemv(n, k, x.data(), x.offset(), kernel.data(), kernel.offset(), n, out, 0);
-                if (bias != null) {
-                    Kernels.pointwise().add(out, 0, bias.data(), bias.offset(), out, 0, n);
-                }
             } else {
                 if (bias != null) {
                     for (int r = 0; r < rows; r++) {

@@ -75,11 +75,6 @@ public final class MatMul {
             Arrays.fill(c, cOff, cOff + m * n, 0f);
             return;
         }
-        if (m == 1 && !a.trans && !b.trans && n >= 64 && Kernels.vectorized()) {
-            // One sample through a Dense layer: stream the weights once (W1's predict(1)).
-            Kernels.gemv().gemv(n, k, a.t.data(), a.offset, b.t.data(), b.offset, b.ld, c, cOff);
-            return;
-        }
         Kernels.gemm().sgemm(a.trans, b.trans, m, n, k, 1f, a.t.data(), a.offset, a.ld,
                 b.t.data(), b.offset, b.ld, 0f, c, cOff, n);
     }
