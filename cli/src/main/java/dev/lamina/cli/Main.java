@@ -107,6 +107,10 @@ public final class Main {
             dev.lamina.kernels.GemmBenchmark.run(out);
             return 0;
         }
+        if (ids.contains("CONV")) {
+            dev.lamina.kernels.ConvBenchmark.run(out);
+            return 0;
+        }
         Map<String, Workload> all = Workloads.all();
         if (ids.isEmpty()) {
             ids.addAll(all.keySet());
@@ -115,7 +119,7 @@ public final class Main {
         for (String id : ids) {
             Workload w = all.get(id);
             if (w == null) {
-                throw new IllegalArgumentException("bench: unknown workload '" + id + "'. Known: " + all.keySet() + " and gemm");
+                throw new IllegalArgumentException("bench: unknown workload '" + id + "'. Known: " + all.keySet() + " and gemm, conv");
             }
             bench.run(w, out);
         }
@@ -127,7 +131,8 @@ public final class Main {
 
               demo [NAME...] [--out DIR] [--verbose 0|1|2]
                                    train the chapter's models end to end (all, or by name)
-              bench [W1..W8|gemm]  workload benchmark (samples/s, GFLOP/s), or sgemm GFLOP/s
+              bench [W1..W8|gemm|conv]
+                                   workload benchmark (samples/s, GFLOP/s), or sgemm / conv GFLOP/s
                                    options: --warmup S --window S --windows N
               summary MODEL        print the model's summary (MODEL: .keras or legacy .h5)
               predict MODEL --input IN.npz --output OUT.npz [--batch-size N]
