@@ -6,9 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The kernel gradient of a direct NHWC convolution, for {@link VectorConv}: dK[patch, cout] as
- * a sum over all output pixels of patch(p)^T dy(p), in register tiles of MB patch positions by
- * NB output channels, with pixels taken in L1-sized batches of images while every tile visits
- * them.
+ * a sum over all output pixels of patch(p)^T dy(p), in register tiles of twelve (AVX-512) or six
+ * patch positions by NB output channels, with pixels taken in L1-sized batches of images while
+ * every tile visits them.
  */
 final class ConvKernelGradient {
     private static final VectorSpecies<Float> S = VectorWidth.S;
@@ -16,6 +16,11 @@ final class ConvKernelGradient {
     /** Output channels per tile (two vectors). */
     private static final int NB = 2 * L;
     private static final int MB = VectorConv.MB;
+    /**
+     * Twelve-position tiles where 32 vector registers hold their 24 accumulators (512-bit lanes
+     * mean AVX-512); with 256-bit lanes they would spill, as in the GEMM's micro-kernel.
+     */
+    private static final int WIDE = S.vectorBitSize() == 512 ? 12 : 0;
     private static final long MIN_PARALLEL_MACS = VectorConv.MIN_PARALLEL_MACS;
     /** Bytes of input plus output gradient per pixel batch (L1-sized). */
     private static final int KERNEL_GRAD_BATCH_BYTES = 24 * 1024;
@@ -49,7 +54,10 @@ final class ConvKernelGradient {
         }
         int runs = s.dilationW() == 1 ? 1 : s.kw();
         int runLen = s.dilationW() == 1 ? s.kw() * c : c;
-        int tilesPerRun = (runLen + MB - 1) / MB;
+        // Along a run: twelve positions per tile while twelve remain, then six (the last tile
+        // repeating its final position when fewer remain).
+        int wides = WIDE == 0 ? 0 : runLen / WIDE;
+        int tilesPerRun = wides + (runLen - wides * WIDE + MB - 1) / MB;
         int tasks = s.kh() * runs * tilesPerRun * cbs;
         int grain = s.macs() < MIN_PARALLEL_MACS ? tasks : 1;
         float[] gs = g;
@@ -65,7 +73,7 @@ final class ConvKernelGradient {
         int units = byRows ? s.n() * s.ho() : s.pixels();
         int width = byRows ? s.wo() : 1;
         Parallel.forRange(tasks, grain, (from, to) -> {
-            float[] tmp = new float[MB * NB];
+            float[] tmp = new float[Math.max(MB, WIDE) * NB];
             int[] xoffs = new int[unitsPerBatch];
             for (int u0 = 0; u0 < units; u0 += unitsPerBatch) {
                 int count = Math.min(unitsPerBatch, units - u0);
@@ -84,13 +92,20 @@ final class ConvKernelGradient {
                     rest /= tilesPerRun;
                     int jr = rest % runs;
                     int i = rest / runs;
-                    int t0 = tr * MB;
-                    // Patch positions t0.. of this run; past the run's end, repeat its last one.
-                    int rows = Math.min(MB, runLen - t0);
+                    int t0 = tr < wides ? tr * WIDE : wides * WIDE + (tr - wides) * MB;
                     int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
                     int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
-                    tileKernel(src.a(), xoffs, count, width, s.strideW() * c, d, rows, gs, gBatch + cb * NB, coutP,
-                            u0 > 0, dk, dkOff + kRow * cout + cb * NB, cout, Math.min(NB, cout - cb * NB), tmp);
+                    int dkAt = dkOff + kRow * cout + cb * NB;
+                    int valid = Math.min(NB, cout - cb * NB);
+                    if (tr < wides) {
+                        tileKernel12(src.a(), xoffs, count, width, s.strideW() * c, d, gs, gBatch + cb * NB, coutP,
+                                u0 > 0, dk, dkAt, cout, valid, tmp);
+                    } else {
+                        // Patch positions t0.. of this run; past the run's end, repeat its last one.
+                        int rows = Math.min(MB, runLen - t0);
+                        tileKernel(src.a(), xoffs, count, width, s.strideW() * c, d, rows, gs, gBatch + cb * NB, coutP,
+                                u0 > 0, dk, dkAt, cout, valid, tmp);
+                    }
                 }
             }
         });
@@ -234,6 +249,132 @@ final class ConvKernelGradient {
         c51.intoArray(tmp, 5 * NB + L);
         for (int r = 0; r < rows; r++) {
             System.arraycopy(tmp, r * NB, dk, dkRow + r * cout, valid);
+        }
+    }
+
+    /**
+     * {@link #tileKernel} for twelve distinct patch positions ({@code d} .. {@code d + 11}): twice
+     * the multiply-adds per pixel for the same gradient loads, bounds checks and address
+     * arithmetic (C2 cannot drop the checks here: the pixel strides are not constants), which
+     * otherwise keep the six-row tile from issuing a multiply-add on every cycle.
+     */
+    private static void tileKernel12(float[] x, int[] xoffs, int count, int width, int xStep, int d,
+                                     float[] g, int go, int coutP,
+                                     boolean accumulate, float[] dk, int dkRow, int cout, int valid, float[] tmp) {
+        float[] src = dk;
+        int base = dkRow, stride = cout;
+        if (!accumulate || valid < NB) {
+            // Through a full-width copy: zeros to start from, or a partial panel.
+            for (int r = 0; r < 12; r++) {
+                if (accumulate) {
+                    System.arraycopy(dk, dkRow + r * cout, tmp, r * NB, valid);
+                    Arrays.fill(tmp, r * NB + valid, (r + 1) * NB, 0f);
+                } else {
+                    Arrays.fill(tmp, r * NB, (r + 1) * NB, 0f);
+                }
+            }
+            src = tmp;
+            base = 0;
+            stride = NB;
+        }
+        FloatVector c000 = FloatVector.fromArray(S, src, base);
+        FloatVector c001 = FloatVector.fromArray(S, src, base + L);
+        FloatVector c010 = FloatVector.fromArray(S, src, base + 1 * stride);
+        FloatVector c011 = FloatVector.fromArray(S, src, base + 1 * stride + L);
+        FloatVector c020 = FloatVector.fromArray(S, src, base + 2 * stride);
+        FloatVector c021 = FloatVector.fromArray(S, src, base + 2 * stride + L);
+        FloatVector c030 = FloatVector.fromArray(S, src, base + 3 * stride);
+        FloatVector c031 = FloatVector.fromArray(S, src, base + 3 * stride + L);
+        FloatVector c040 = FloatVector.fromArray(S, src, base + 4 * stride);
+        FloatVector c041 = FloatVector.fromArray(S, src, base + 4 * stride + L);
+        FloatVector c050 = FloatVector.fromArray(S, src, base + 5 * stride);
+        FloatVector c051 = FloatVector.fromArray(S, src, base + 5 * stride + L);
+        FloatVector c060 = FloatVector.fromArray(S, src, base + 6 * stride);
+        FloatVector c061 = FloatVector.fromArray(S, src, base + 6 * stride + L);
+        FloatVector c070 = FloatVector.fromArray(S, src, base + 7 * stride);
+        FloatVector c071 = FloatVector.fromArray(S, src, base + 7 * stride + L);
+        FloatVector c080 = FloatVector.fromArray(S, src, base + 8 * stride);
+        FloatVector c081 = FloatVector.fromArray(S, src, base + 8 * stride + L);
+        FloatVector c090 = FloatVector.fromArray(S, src, base + 9 * stride);
+        FloatVector c091 = FloatVector.fromArray(S, src, base + 9 * stride + L);
+        FloatVector c100 = FloatVector.fromArray(S, src, base + 10 * stride);
+        FloatVector c101 = FloatVector.fromArray(S, src, base + 10 * stride + L);
+        FloatVector c110 = FloatVector.fromArray(S, src, base + 11 * stride);
+        FloatVector c111 = FloatVector.fromArray(S, src, base + 11 * stride + L);
+        for (int q = 0; q < count; q++) {
+            int xo = xoffs[q] + d;
+            for (int px = 0; px < width; px++, xo += xStep, go += coutP) {
+                FloatVector g0 = FloatVector.fromArray(S, g, go);
+                FloatVector g1 = FloatVector.fromArray(S, g, go + L);
+                FloatVector a00 = FloatVector.broadcast(S, x[xo]);
+                c000 = a00.fma(g0, c000);
+                c001 = a00.fma(g1, c001);
+                FloatVector a01 = FloatVector.broadcast(S, x[xo + 1]);
+                c010 = a01.fma(g0, c010);
+                c011 = a01.fma(g1, c011);
+                FloatVector a02 = FloatVector.broadcast(S, x[xo + 2]);
+                c020 = a02.fma(g0, c020);
+                c021 = a02.fma(g1, c021);
+                FloatVector a03 = FloatVector.broadcast(S, x[xo + 3]);
+                c030 = a03.fma(g0, c030);
+                c031 = a03.fma(g1, c031);
+                FloatVector a04 = FloatVector.broadcast(S, x[xo + 4]);
+                c040 = a04.fma(g0, c040);
+                c041 = a04.fma(g1, c041);
+                FloatVector a05 = FloatVector.broadcast(S, x[xo + 5]);
+                c050 = a05.fma(g0, c050);
+                c051 = a05.fma(g1, c051);
+                FloatVector a06 = FloatVector.broadcast(S, x[xo + 6]);
+                c060 = a06.fma(g0, c060);
+                c061 = a06.fma(g1, c061);
+                FloatVector a07 = FloatVector.broadcast(S, x[xo + 7]);
+                c070 = a07.fma(g0, c070);
+                c071 = a07.fma(g1, c071);
+                FloatVector a08 = FloatVector.broadcast(S, x[xo + 8]);
+                c080 = a08.fma(g0, c080);
+                c081 = a08.fma(g1, c081);
+                FloatVector a09 = FloatVector.broadcast(S, x[xo + 9]);
+                c090 = a09.fma(g0, c090);
+                c091 = a09.fma(g1, c091);
+                FloatVector a10 = FloatVector.broadcast(S, x[xo + 10]);
+                c100 = a10.fma(g0, c100);
+                c101 = a10.fma(g1, c101);
+                FloatVector a11 = FloatVector.broadcast(S, x[xo + 11]);
+                c110 = a11.fma(g0, c110);
+                c111 = a11.fma(g1, c111);
+            }
+        }
+        float[] dst = valid == NB ? dk : tmp;
+        base = valid == NB ? dkRow : 0;
+        stride = valid == NB ? cout : NB;
+        c000.intoArray(dst, base);
+        c001.intoArray(dst, base + L);
+        c010.intoArray(dst, base + 1 * stride);
+        c011.intoArray(dst, base + 1 * stride + L);
+        c020.intoArray(dst, base + 2 * stride);
+        c021.intoArray(dst, base + 2 * stride + L);
+        c030.intoArray(dst, base + 3 * stride);
+        c031.intoArray(dst, base + 3 * stride + L);
+        c040.intoArray(dst, base + 4 * stride);
+        c041.intoArray(dst, base + 4 * stride + L);
+        c050.intoArray(dst, base + 5 * stride);
+        c051.intoArray(dst, base + 5 * stride + L);
+        c060.intoArray(dst, base + 6 * stride);
+        c061.intoArray(dst, base + 6 * stride + L);
+        c070.intoArray(dst, base + 7 * stride);
+        c071.intoArray(dst, base + 7 * stride + L);
+        c080.intoArray(dst, base + 8 * stride);
+        c081.intoArray(dst, base + 8 * stride + L);
+        c090.intoArray(dst, base + 9 * stride);
+        c091.intoArray(dst, base + 9 * stride + L);
+        c100.intoArray(dst, base + 10 * stride);
+        c101.intoArray(dst, base + 10 * stride + L);
+        c110.intoArray(dst, base + 11 * stride);
+        c111.intoArray(dst, base + 11 * stride + L);
+        if (valid < NB) {
+            for (int r = 0; r < 12; r++) {
+                System.arraycopy(tmp, r * NB, dk, dkRow + r * cout, valid);
+            }
         }
     }
 }
