@@ -3,6 +3,7 @@ package dev.lamina.cli.bench;
 import dev.lamina.models.Model;
 import dev.lamina.tensor.Tensor;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +45,7 @@ public final class WorkloadBenchmark {
         Runnable infer = () -> model.predictOnBatch(pool.get(next[0]++ % pool.size()).x());
         double flops = FlopCounter.forwardPerSample(model);
 
-        warm(train, warmupSeconds);
+        double warmed = warm(train, warmupSeconds);
         List<Double> heap = new ArrayList<>();
         List<Double> trainRates = windows(train, w.batch(), windowSeconds, windows, heap);
         warm(infer, warmupSeconds / 2);
@@ -59,18 +60,53 @@ public final class WorkloadBenchmark {
         if (w.id().equals("W1")) {
             line.append(String.format(Locale.ROOT, "  predict(1) %.1f us", latencyMicros(model, pool.get(0).x())));
         }
+        line.append(String.format(Locale.ROOT, "  warm-up %.0f s", warmed));
         line.append(String.format(Locale.ROOT, "  heap %s MB", heap.stream().map(h -> String.format(Locale.ROOT, "%.0f", h)).toList()));
         out.println(line);
         out.flush();
     }
 
-    private static void warm(Runnable step, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
+    /** Longest warm-up spent waiting for the JIT to finish compiling, whatever {@code --warmup} says. */
+    static final double MAX_WARMUP_SECONDS = 40;
+    /** A one-second slice with less JIT compilation time than this counts as compiled out. */
+    static final long QUIET_COMPILE_MILLIS = 20;
+
+    /**
+     * Steps for at least {@code seconds}, then on until one second passes with (almost) no JIT
+     * compilation, at most {@link #MAX_WARMUP_SECONDS}: the vector kernels run tens of times
+     * slower before C2 compiles them, and a kernel called a few times per step (a small Dense
+     * layer, a pooling pass) needs thousands of steps to get there; the timed windows should see
+     * the steady state a long training run sees, as PyTorch's do. Returns the seconds spent.
+     */
+    static double warm(Runnable step, double seconds) {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long limit = start + (long) (Math.max(seconds, MAX_WARMUP_SECONDS) * 1e9);
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watchJit = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long sliceStart = start;
+        long compiledAtSlice = watchJit ? jit.getTotalCompilationTime() : 0;
         int k = 0;
-        while (k < 3 || System.nanoTime() < end) {
+        while (true) {
             step.run();
             k++;
+            long now = System.nanoTime();
+            if (k < 3 || now < end) {
+                continue;
+            }
+            if (!watchJit || now >= limit) {
+                break;
+            }
+            if (now - sliceStart >= 1_000_000_000L) {
+                long compiled = jit.getTotalCompilationTime();
+                if (compiled - compiledAtSlice < QUIET_COMPILE_MILLIS) {
+                    break;
+                }
+                sliceStart = now;
+                compiledAtSlice = compiled;
+            }
         }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static List<Double> windows(Runnable step, int batch, double seconds, int count, List<Double> heapMb) {
