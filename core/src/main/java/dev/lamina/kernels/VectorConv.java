@@ -103,8 +103,9 @@ public final class VectorConv implements ConvKernels {
         int pixels = n * ho * wo;
         int patch = kh * kw * c;
         int blocks = (pixels + MB - 1) / MB;
-        int cbs = (cout + NB - 1) / NB;
-        long macsPerBlock = (long) MB * patch * cbs * NB;
+        int w = panelWidth(cout);
+        int cbs = (cout + w - 1) / w;
+        long macsPerBlock = (long) MB * patch * cbs * w;
         int grain = (int) Math.max(1, MIN_PARALLEL_MACS / macsPerBlock);
         // A patch row is one contiguous run of kw*c values when columns are not dilated.
         int runs = dw == 1 ? 1 : kw;
@@ -142,11 +143,16 @@ public final class VectorConv implements ConvKernels {
                     }
                 }
                 for (int cb = 0; cb < cbs; cb++) {
-                    int valid = Math.min(NB, cout - cb * NB);
+                    int valid = Math.min(w, cout - cb * w);
                     for (int blk = g0; blk < g1; blk++) {
                         int at = (blk - g0) * MB;
-                        tile(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep,
-                                runs, runStep, runLen, kp, cb * patch * NB, bp, relu, y, yo, at, cb * NB, valid, tmp);
+                        if (w == L) {
+                            tileNarrow(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh,
+                                    rowStep, runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
+                        } else {
+                            tile(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep,
+                                    runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
+                        }
                     }
                 }
             }
@@ -324,6 +330,126 @@ public final class VectorConv implements ConvKernels {
         }
     }
 
+    /**
+     * {@link #tile} one vector wide, for outputs of at most L channels (W6's 16-channel Inception
+     * branches): the two-vector tile would spend half its multiply-adds on padding.
+     */
+    private static void tileNarrow(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
+                             int kh, int rowStep, int runs, int runStep, int runLen,
+                             float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int yAt, int c0,
+                             int valid, float[] tmp) {
+        FloatVector c00 = FloatVector.fromArray(S, bp, c0), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
+        for (int i = 0; i < kh; i++) {
+            for (int jr = 0; jr < runs; jr++) {
+                int d = i * rowStep + jr * runStep;
+                int a0 = o0 + d, a1 = o1 + d, a2 = o2 + d, a3 = o3 + d, a4 = o4 + d, a5 = o5 + d;
+                // Four steps per iteration: the address arithmetic of the six broadcasts is
+                // shared by four (t + 1.. are displacements), so fewer integer uops compete
+                // with the multiply-adds for ports.
+                // A counted loop (index = t + invariant) keeps C2's range-check elimination.
+                int t = 0;
+                int quads = runLen - 3;
+                FloatVector b0, a;
+                for (; t < quads; t += 4) {
+                    b0 = FloatVector.fromArray(S, kp, kq + t * L);
+                    a = FloatVector.broadcast(S, x[a0 + t]);
+                    c00 = a.fma(b0, c00);
+                    a = FloatVector.broadcast(S, x[a1 + t]);
+                    c10 = a.fma(b0, c10);
+                    a = FloatVector.broadcast(S, x[a2 + t]);
+                    c20 = a.fma(b0, c20);
+                    a = FloatVector.broadcast(S, x[a3 + t]);
+                    c30 = a.fma(b0, c30);
+                    a = FloatVector.broadcast(S, x[a4 + t]);
+                    c40 = a.fma(b0, c40);
+                    a = FloatVector.broadcast(S, x[a5 + t]);
+                    c50 = a.fma(b0, c50);
+                    b0 = FloatVector.fromArray(S, kp, kq + (t + 1) * L);
+                    a = FloatVector.broadcast(S, x[a0 + t + 1]);
+                    c00 = a.fma(b0, c00);
+                    a = FloatVector.broadcast(S, x[a1 + t + 1]);
+                    c10 = a.fma(b0, c10);
+                    a = FloatVector.broadcast(S, x[a2 + t + 1]);
+                    c20 = a.fma(b0, c20);
+                    a = FloatVector.broadcast(S, x[a3 + t + 1]);
+                    c30 = a.fma(b0, c30);
+                    a = FloatVector.broadcast(S, x[a4 + t + 1]);
+                    c40 = a.fma(b0, c40);
+                    a = FloatVector.broadcast(S, x[a5 + t + 1]);
+                    c50 = a.fma(b0, c50);
+                    b0 = FloatVector.fromArray(S, kp, kq + (t + 2) * L);
+                    a = FloatVector.broadcast(S, x[a0 + t + 2]);
+                    c00 = a.fma(b0, c00);
+                    a = FloatVector.broadcast(S, x[a1 + t + 2]);
+                    c10 = a.fma(b0, c10);
+                    a = FloatVector.broadcast(S, x[a2 + t + 2]);
+                    c20 = a.fma(b0, c20);
+                    a = FloatVector.broadcast(S, x[a3 + t + 2]);
+                    c30 = a.fma(b0, c30);
+                    a = FloatVector.broadcast(S, x[a4 + t + 2]);
+                    c40 = a.fma(b0, c40);
+                    a = FloatVector.broadcast(S, x[a5 + t + 2]);
+                    c50 = a.fma(b0, c50);
+                    b0 = FloatVector.fromArray(S, kp, kq + (t + 3) * L);
+                    a = FloatVector.broadcast(S, x[a0 + t + 3]);
+                    c00 = a.fma(b0, c00);
+                    a = FloatVector.broadcast(S, x[a1 + t + 3]);
+                    c10 = a.fma(b0, c10);
+                    a = FloatVector.broadcast(S, x[a2 + t + 3]);
+                    c20 = a.fma(b0, c20);
+                    a = FloatVector.broadcast(S, x[a3 + t + 3]);
+                    c30 = a.fma(b0, c30);
+                    a = FloatVector.broadcast(S, x[a4 + t + 3]);
+                    c40 = a.fma(b0, c40);
+                    a = FloatVector.broadcast(S, x[a5 + t + 3]);
+                    c50 = a.fma(b0, c50);
+                }
+                kq += t * L;
+                for (; t < runLen; t++, kq += L) {
+                    b0 = FloatVector.fromArray(S, kp, kq);
+                    a = FloatVector.broadcast(S, x[a0 + t]);
+                    c00 = a.fma(b0, c00);
+                    a = FloatVector.broadcast(S, x[a1 + t]);
+                    c10 = a.fma(b0, c10);
+                    a = FloatVector.broadcast(S, x[a2 + t]);
+                    c20 = a.fma(b0, c20);
+                    a = FloatVector.broadcast(S, x[a3 + t]);
+                    c30 = a.fma(b0, c30);
+                    a = FloatVector.broadcast(S, x[a4 + t]);
+                    c40 = a.fma(b0, c40);
+                    a = FloatVector.broadcast(S, x[a5 + t]);
+                    c50 = a.fma(b0, c50);
+                }
+            }
+        }
+        if (relu) {
+            c00 = c00.max(0f);
+            c10 = c10.max(0f);
+            c20 = c20.max(0f);
+            c30 = c30.max(0f);
+            c40 = c40.max(0f);
+            c50 = c50.max(0f);
+        }
+        if (valid == L) {
+            c00.intoArray(y, yo[yAt + 0] + c0);
+            c10.intoArray(y, yo[yAt + 1] + c0);
+            c20.intoArray(y, yo[yAt + 2] + c0);
+            c30.intoArray(y, yo[yAt + 3] + c0);
+            c40.intoArray(y, yo[yAt + 4] + c0);
+            c50.intoArray(y, yo[yAt + 5] + c0);
+            return;
+        }
+        c00.intoArray(tmp, 0);
+        c10.intoArray(tmp, L);
+        c20.intoArray(tmp, 2 * L);
+        c30.intoArray(tmp, 3 * L);
+        c40.intoArray(tmp, 4 * L);
+        c50.intoArray(tmp, 5 * L);
+        for (int r = 0; r < MB; r++) {
+            System.arraycopy(tmp, r * L, y, yo[yAt + r] + c0, valid);
+        }
+    }
+
     // ------------------------------------------------------------------ kernel gradient
 
     @Override
@@ -333,17 +459,23 @@ public final class VectorConv implements ConvKernels {
 
     // ------------------------------------------------------------------ packing and padding
 
-    /** Kernel [patch, cout] as NB-wide panels kp[cb][patch][NB], channels past cout zero. */
+    /** Output channels per tile: one vector when that holds them all, else two. */
+    private static int panelWidth(int outChannels) {
+        return outChannels <= L ? L : NB;
+    }
+
+    /** Kernel [patch, cout] as panels kp[cb][patch][w] ({@link #panelWidth}), channels past cout zero. */
     private static float[] packForward(ConvScratch sc, float[] k, int kOff, int patch, int cout) {
-        int cbs = (cout + NB - 1) / NB;
-        float[] kp = sc.packed(cbs * patch * NB);
+        int w = panelWidth(cout);
+        int cbs = (cout + w - 1) / w;
+        float[] kp = sc.packed(cbs * patch * w);
         for (int cb = 0; cb < cbs; cb++) {
-            int valid = Math.min(NB, cout - cb * NB);
+            int valid = Math.min(w, cout - cb * w);
             for (int t = 0; t < patch; t++) {
-                int o = (cb * patch + t) * NB;
-                System.arraycopy(k, kOff + t * cout + cb * NB, kp, o, valid);
-                if (valid < NB) {
-                    Arrays.fill(kp, o + valid, o + NB, 0f);
+                int o = (cb * patch + t) * w;
+                System.arraycopy(k, kOff + t * cout + cb * w, kp, o, valid);
+                if (valid < w) {
+                    Arrays.fill(kp, o + valid, o + w, 0f);
                 }
             }
         }
@@ -355,18 +487,19 @@ public final class VectorConv implements ConvKernels {
      * K[kh-1-i', kw-1-j', cb*NB + q, co], channels past cin zero.
      */
     private static float[] packFlipped(ConvScratch sc, float[] k, int kOff, int kh, int kw, int cin, int cout) {
-        int cbs = (cin + NB - 1) / NB;
+        int w = panelWidth(cin);
+        int cbs = (cin + w - 1) / w;
         int patch = kh * kw * cout;
-        float[] kp = sc.packed(cbs * patch * NB);
+        float[] kp = sc.packed(cbs * patch * w);
         for (int cb = 0; cb < cbs; cb++) {
-            int valid = Math.min(NB, cin - cb * NB);
+            int valid = Math.min(w, cin - cb * w);
             for (int i = 0; i < kh; i++) {
                 for (int j = 0; j < kw; j++) {
                     int src = kOff + ((kh - 1 - i) * kw + (kw - 1 - j)) * cin * cout;
                     for (int co = 0; co < cout; co++) {
-                        int o = (cb * patch + (i * kw + j) * cout + co) * NB;
-                        for (int q = 0; q < NB; q++) {
-                            kp[o + q] = q < valid ? k[src + (cb * NB + q) * cout + co] : 0f;
+                        int o = (cb * patch + (i * kw + j) * cout + co) * w;
+                        for (int q = 0; q < w; q++) {
+                            kp[o + q] = q < valid ? k[src + (cb * w + q) * cout + co] : 0f;
                         }
                     }
                 }
