@@ -21,6 +21,8 @@ final class ConvKernelGradient {
      * mean AVX-512); with 256-bit lanes they would spill, as in the GEMM's micro-kernel.
      */
     private static final int WIDE = S.vectorBitSize() == 512 ? 12 : 0;
+    /** Patch positions per tile of {@link #tileKernelNarrow} (used, like WIDE, on AVX-512 only). */
+    private static final int NARROW_ROWS = 24;
     private static final long MIN_PARALLEL_MACS = VectorConv.MIN_PARALLEL_MACS;
     /** Bytes of input plus output gradient per pixel batch (L1-sized). */
     private static final int KERNEL_GRAD_BATCH_BYTES = 24 * 1024;
@@ -54,10 +56,14 @@ final class ConvKernelGradient {
         }
         int runs = s.dilationW() == 1 ? 1 : s.kw();
         int runLen = s.dilationW() == 1 ? s.kw() * c : c;
-        // Along a run: twelve positions per tile while twelve remain, then six (the last tile
-        // repeating its final position when fewer remain).
-        int wides = WIDE == 0 ? 0 : runLen / WIDE;
-        int tilesPerRun = wides + (runLen - wides * WIDE + MB - 1) / MB;
+        // Along a run: 24 positions by one vector while 24 remain if cout fits one vector, then
+        // twelve positions per tile while twelve remain, then six (the last tile repeating its
+        // final position when fewer remain).
+        int narrows = WIDE == 0 || cout > L ? 0 : runLen / NARROW_ROWS;
+        int afterNarrow = runLen - narrows * NARROW_ROWS;
+        int wides = WIDE == 0 ? 0 : afterNarrow / WIDE;
+        int sixesFrom = narrows * NARROW_ROWS + wides * WIDE;
+        int tilesPerRun = narrows + wides + (runLen - sixesFrom + MB - 1) / MB;
         int tasks = s.kh() * runs * tilesPerRun * cbs;
         int grain = s.macs() < MIN_PARALLEL_MACS ? tasks : 1;
         float[] gs = g;
@@ -73,7 +79,7 @@ final class ConvKernelGradient {
         int units = byRows ? s.n() * s.ho() : s.pixels();
         int width = byRows ? s.wo() : 1;
         Parallel.forRange(tasks, grain, (from, to) -> {
-            float[] tmp = new float[Math.max(MB, WIDE) * NB];
+            float[] tmp = new float[NARROW_ROWS * NB];
             int[] xoffs = new int[unitsPerBatch];
             for (int u0 = 0; u0 < units; u0 += unitsPerBatch) {
                 int count = Math.min(unitsPerBatch, units - u0);
@@ -92,12 +98,17 @@ final class ConvKernelGradient {
                     rest /= tilesPerRun;
                     int jr = rest % runs;
                     int i = rest / runs;
-                    int t0 = tr < wides ? tr * WIDE : wides * WIDE + (tr - wides) * MB;
+                    int t0 = tr < narrows ? tr * NARROW_ROWS
+                            : tr < narrows + wides ? narrows * NARROW_ROWS + (tr - narrows) * WIDE
+                            : sixesFrom + (tr - narrows - wides) * MB;
                     int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
                     int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
                     int dkAt = dkOff + kRow * cout + cb * NB;
                     int valid = Math.min(NB, cout - cb * NB);
-                    if (tr < wides) {
+                    if (tr < narrows) {
+                        tileKernelNarrow(src.a(), xoffs, count, width, s.strideW() * c, d, gs, gBatch + cb * NB, coutP,
+                                u0 > 0, dk, dkAt, cout, valid, tmp);
+                    } else if (tr < narrows + wides) {
                         tileKernel12(src.a(), xoffs, count, width, s.strideW() * c, d, gs, gBatch + cb * NB, coutP,
                                 u0 > 0, dk, dkAt, cout, valid, tmp);
                     } else {
@@ -374,6 +385,117 @@ final class ConvKernelGradient {
         if (valid < NB) {
             for (int r = 0; r < 12; r++) {
                 System.arraycopy(tmp, r * NB, dk, dkRow + r * cout, valid);
+            }
+        }
+    }
+
+    /**
+     * The kernel gradient's tile for at most one vector of output channels ({@code cout <= L}):
+     * 24 distinct patch positions ({@code d} .. {@code d + 23}) by one vector, 24 accumulators;
+     * a two-vector tile would spend half its multiply-adds on the padded channels.
+     */
+    private static void tileKernelNarrow(float[] x, int[] xoffs, int count, int width, int xStep, int d,
+                                         float[] g, int go, int coutP,
+                                         boolean accumulate, float[] dk, int dkRow, int cout, int valid, float[] tmp) {
+        float[] src = dk;
+        int base = dkRow, stride = cout;
+        if (!accumulate || valid < L) {
+            for (int r = 0; r < NARROW_ROWS; r++) {
+                if (accumulate) {
+                    System.arraycopy(dk, dkRow + r * cout, tmp, r * L, valid);
+                    Arrays.fill(tmp, r * L + valid, (r + 1) * L, 0f);
+                } else {
+                    Arrays.fill(tmp, r * L, (r + 1) * L, 0f);
+                }
+            }
+            src = tmp;
+            base = 0;
+            stride = L;
+        }
+        FloatVector c00 = FloatVector.fromArray(S, src, base);
+        FloatVector c01 = FloatVector.fromArray(S, src, base + 1 * stride);
+        FloatVector c02 = FloatVector.fromArray(S, src, base + 2 * stride);
+        FloatVector c03 = FloatVector.fromArray(S, src, base + 3 * stride);
+        FloatVector c04 = FloatVector.fromArray(S, src, base + 4 * stride);
+        FloatVector c05 = FloatVector.fromArray(S, src, base + 5 * stride);
+        FloatVector c06 = FloatVector.fromArray(S, src, base + 6 * stride);
+        FloatVector c07 = FloatVector.fromArray(S, src, base + 7 * stride);
+        FloatVector c08 = FloatVector.fromArray(S, src, base + 8 * stride);
+        FloatVector c09 = FloatVector.fromArray(S, src, base + 9 * stride);
+        FloatVector c10 = FloatVector.fromArray(S, src, base + 10 * stride);
+        FloatVector c11 = FloatVector.fromArray(S, src, base + 11 * stride);
+        FloatVector c12 = FloatVector.fromArray(S, src, base + 12 * stride);
+        FloatVector c13 = FloatVector.fromArray(S, src, base + 13 * stride);
+        FloatVector c14 = FloatVector.fromArray(S, src, base + 14 * stride);
+        FloatVector c15 = FloatVector.fromArray(S, src, base + 15 * stride);
+        FloatVector c16 = FloatVector.fromArray(S, src, base + 16 * stride);
+        FloatVector c17 = FloatVector.fromArray(S, src, base + 17 * stride);
+        FloatVector c18 = FloatVector.fromArray(S, src, base + 18 * stride);
+        FloatVector c19 = FloatVector.fromArray(S, src, base + 19 * stride);
+        FloatVector c20 = FloatVector.fromArray(S, src, base + 20 * stride);
+        FloatVector c21 = FloatVector.fromArray(S, src, base + 21 * stride);
+        FloatVector c22 = FloatVector.fromArray(S, src, base + 22 * stride);
+        FloatVector c23 = FloatVector.fromArray(S, src, base + 23 * stride);
+        for (int q = 0; q < count; q++) {
+            int xo = xoffs[q] + d;
+            for (int px = 0; px < width; px++, xo += xStep, go += coutP) {
+                FloatVector g0 = FloatVector.fromArray(S, g, go);
+                c00 = FloatVector.broadcast(S, x[xo]).fma(g0, c00);
+                c01 = FloatVector.broadcast(S, x[xo + 1]).fma(g0, c01);
+                c02 = FloatVector.broadcast(S, x[xo + 2]).fma(g0, c02);
+                c03 = FloatVector.broadcast(S, x[xo + 3]).fma(g0, c03);
+                c04 = FloatVector.broadcast(S, x[xo + 4]).fma(g0, c04);
+                c05 = FloatVector.broadcast(S, x[xo + 5]).fma(g0, c05);
+                c06 = FloatVector.broadcast(S, x[xo + 6]).fma(g0, c06);
+                c07 = FloatVector.broadcast(S, x[xo + 7]).fma(g0, c07);
+                c08 = FloatVector.broadcast(S, x[xo + 8]).fma(g0, c08);
+                c09 = FloatVector.broadcast(S, x[xo + 9]).fma(g0, c09);
+                c10 = FloatVector.broadcast(S, x[xo + 10]).fma(g0, c10);
+                c11 = FloatVector.broadcast(S, x[xo + 11]).fma(g0, c11);
+                c12 = FloatVector.broadcast(S, x[xo + 12]).fma(g0, c12);
+                c13 = FloatVector.broadcast(S, x[xo + 13]).fma(g0, c13);
+                c14 = FloatVector.broadcast(S, x[xo + 14]).fma(g0, c14);
+                c15 = FloatVector.broadcast(S, x[xo + 15]).fma(g0, c15);
+                c16 = FloatVector.broadcast(S, x[xo + 16]).fma(g0, c16);
+                c17 = FloatVector.broadcast(S, x[xo + 17]).fma(g0, c17);
+                c18 = FloatVector.broadcast(S, x[xo + 18]).fma(g0, c18);
+                c19 = FloatVector.broadcast(S, x[xo + 19]).fma(g0, c19);
+                c20 = FloatVector.broadcast(S, x[xo + 20]).fma(g0, c20);
+                c21 = FloatVector.broadcast(S, x[xo + 21]).fma(g0, c21);
+                c22 = FloatVector.broadcast(S, x[xo + 22]).fma(g0, c22);
+                c23 = FloatVector.broadcast(S, x[xo + 23]).fma(g0, c23);
+            }
+        }
+        float[] dst = valid == L ? dk : tmp;
+        base = valid == L ? dkRow : 0;
+        stride = valid == L ? cout : L;
+        c00.intoArray(dst, base);
+        c01.intoArray(dst, base + 1 * stride);
+        c02.intoArray(dst, base + 2 * stride);
+        c03.intoArray(dst, base + 3 * stride);
+        c04.intoArray(dst, base + 4 * stride);
+        c05.intoArray(dst, base + 5 * stride);
+        c06.intoArray(dst, base + 6 * stride);
+        c07.intoArray(dst, base + 7 * stride);
+        c08.intoArray(dst, base + 8 * stride);
+        c09.intoArray(dst, base + 9 * stride);
+        c10.intoArray(dst, base + 10 * stride);
+        c11.intoArray(dst, base + 11 * stride);
+        c12.intoArray(dst, base + 12 * stride);
+        c13.intoArray(dst, base + 13 * stride);
+        c14.intoArray(dst, base + 14 * stride);
+        c15.intoArray(dst, base + 15 * stride);
+        c16.intoArray(dst, base + 16 * stride);
+        c17.intoArray(dst, base + 17 * stride);
+        c18.intoArray(dst, base + 18 * stride);
+        c19.intoArray(dst, base + 19 * stride);
+        c20.intoArray(dst, base + 20 * stride);
+        c21.intoArray(dst, base + 21 * stride);
+        c22.intoArray(dst, base + 22 * stride);
+        c23.intoArray(dst, base + 23 * stride);
+        if (valid < L) {
+            for (int r = 0; r < NARROW_ROWS; r++) {
+                System.arraycopy(tmp, r * L, dk, dkRow + r * cout, valid);
             }
         }
     }
