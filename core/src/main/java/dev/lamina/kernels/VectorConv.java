@@ -146,7 +146,10 @@ public final class VectorConv implements ConvKernels {
                     int valid = Math.min(w, cout - cb * w);
                     for (int blk = g0; blk < g1; blk++) {
                         int at = (blk - g0) * MB;
-                        if (w == L) {
+                        if (runLen < 4 && w == NB) {
+                            tileShort(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh,
+                                    rowStep, runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
+                        } else if (w == L) {
                             tileNarrow(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh,
                                     rowStep, runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
                         } else {
@@ -260,6 +263,95 @@ public final class VectorConv implements ConvKernels {
                     c51 = a.fma(b1, c51);
                 }
                 kq += t * NB;
+                for (; t < runLen; t++, kq += NB) {
+                    b0 = FloatVector.fromArray(S, kp, kq);
+                    b1 = FloatVector.fromArray(S, kp, kq + L);
+                    a = FloatVector.broadcast(S, x[a0 + t]);
+                    c00 = a.fma(b0, c00);
+                    c01 = a.fma(b1, c01);
+                    a = FloatVector.broadcast(S, x[a1 + t]);
+                    c10 = a.fma(b0, c10);
+                    c11 = a.fma(b1, c11);
+                    a = FloatVector.broadcast(S, x[a2 + t]);
+                    c20 = a.fma(b0, c20);
+                    c21 = a.fma(b1, c21);
+                    a = FloatVector.broadcast(S, x[a3 + t]);
+                    c30 = a.fma(b0, c30);
+                    c31 = a.fma(b1, c31);
+                    a = FloatVector.broadcast(S, x[a4 + t]);
+                    c40 = a.fma(b0, c40);
+                    c41 = a.fma(b1, c41);
+                    a = FloatVector.broadcast(S, x[a5 + t]);
+                    c50 = a.fma(b0, c50);
+                    c51 = a.fma(b1, c51);
+                }
+            }
+        }
+        if (relu) {
+            c00 = c00.max(0f);
+            c01 = c01.max(0f);
+            c10 = c10.max(0f);
+            c11 = c11.max(0f);
+            c20 = c20.max(0f);
+            c21 = c21.max(0f);
+            c30 = c30.max(0f);
+            c31 = c31.max(0f);
+            c40 = c40.max(0f);
+            c41 = c41.max(0f);
+            c50 = c50.max(0f);
+            c51 = c51.max(0f);
+        }
+        if (valid == NB) {
+            c00.intoArray(y, yo[yAt + 0] + c0);
+            c01.intoArray(y, yo[yAt + 0] + c0 + L);
+            c10.intoArray(y, yo[yAt + 1] + c0);
+            c11.intoArray(y, yo[yAt + 1] + c0 + L);
+            c20.intoArray(y, yo[yAt + 2] + c0);
+            c21.intoArray(y, yo[yAt + 2] + c0 + L);
+            c30.intoArray(y, yo[yAt + 3] + c0);
+            c31.intoArray(y, yo[yAt + 3] + c0 + L);
+            c40.intoArray(y, yo[yAt + 4] + c0);
+            c41.intoArray(y, yo[yAt + 4] + c0 + L);
+            c50.intoArray(y, yo[yAt + 5] + c0);
+            c51.intoArray(y, yo[yAt + 5] + c0 + L);
+            return;
+        }
+        c00.intoArray(tmp, 0);
+        c01.intoArray(tmp, L);
+        c10.intoArray(tmp, NB);
+        c11.intoArray(tmp, NB + L);
+        c20.intoArray(tmp, 2 * NB);
+        c21.intoArray(tmp, 2 * NB + L);
+        c30.intoArray(tmp, 3 * NB);
+        c31.intoArray(tmp, 3 * NB + L);
+        c40.intoArray(tmp, 4 * NB);
+        c41.intoArray(tmp, 4 * NB + L);
+        c50.intoArray(tmp, 5 * NB);
+        c51.intoArray(tmp, 5 * NB + L);
+        for (int r = 0; r < MB; r++) {
+            System.arraycopy(tmp, r * NB, y, yo[yAt + r] + c0, valid);
+        }
+    }
+
+    /**
+     * {@link #tile} for patch rows shorter than four (a 3x3 kernel on one channel, a 1x1 one on
+     * three): the same code without the four-step loop, as a method of its own so that C2
+     * compiles it from these shapes' profile; inside {@link #tile}, where the long rows of the
+     * other layers make the four-step loop hot, the one-step loop these rows run was left cold
+     * (W2's first layer: 87 GFLOP/s alone, 42 after the other layers had run).
+     */
+    private static void tileShort(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
+                             int kh, int rowStep, int runs, int runStep, int runLen,
+                             float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int yAt, int c0,
+                             int valid, float[] tmp) {
+        FloatVector c00 = FloatVector.fromArray(S, bp, c0), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
+        FloatVector c01 = FloatVector.fromArray(S, bp, c0 + L), c11 = c01, c21 = c01, c31 = c01, c41 = c01, c51 = c01;
+        for (int i = 0; i < kh; i++) {
+            for (int jr = 0; jr < runs; jr++) {
+                int d = i * rowStep + jr * runStep;
+                int a0 = o0 + d, a1 = o1 + d, a2 = o2 + d, a3 = o3 + d, a4 = o4 + d, a5 = o5 + d;
+                int t = 0;
+                FloatVector b0, b1, a;
                 for (; t < runLen; t++, kq += NB) {
                     b0 = FloatVector.fromArray(S, kp, kq);
                     b1 = FloatVector.fromArray(S, kp, kq + L);
