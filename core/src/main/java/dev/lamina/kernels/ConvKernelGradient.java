@@ -2,6 +2,7 @@ package dev.lamina.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +24,10 @@ final class ConvKernelGradient {
     private static final int WIDE = S.vectorBitSize() == 512 ? 12 : 0;
     /** Patch positions per tile of {@link #tileKernelNarrow} (used, like WIDE, on AVX-512 only). */
     private static final int NARROW_ROWS = 24;
+    /** Pixel parts a large kernel gradient is split into (at most; one per thread at a time). */
+    private static final int PARTS = 8;
+    /** Output pixels per patch position from which the pixels are split rather than the tiles. */
+    private static final int PIXELS_PER_PATCH_TO_SPLIT = 64;
     private static final long MIN_PARALLEL_MACS = VectorConv.MIN_PARALLEL_MACS;
     /** Bytes of input plus output gradient per pixel batch (L1-sized). */
     private static final int KERNEL_GRAD_BATCH_BYTES = 24 * 1024;
@@ -30,9 +35,23 @@ final class ConvKernelGradient {
     private ConvKernelGradient() {}
 
     static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] dk, int dkOff) {
+        backwardKernel(s, x, xOff, dy, dyOff, null, 0, dk, dkOff, null);
+    }
+
+    /**
+     * With {@code out} non-null, the gradient of a relu-fused forward pass: dy counts only where
+     * {@code out > 0}, masked batch by batch into a small per-thread buffer as the tiles need it
+     * (no masked copy of the whole gradient is written and read back), and {@code db}, if
+     * non-null, gets the masked gradient's column sums (the bias gradient).
+     */
+    static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+                               float[] dk, int dkOff, float[] db) {
         int c = s.cin(), cout = s.cout();
         int cbs = (cout + NB - 1) / NB;
         int coutP = cbs * NB;
+        if (db != null) {
+            Arrays.fill(db, 0, cout, 0f);
+        }
         if (s.n() == 0) {
             Arrays.fill(dk, dkOff, dkOff + s.patch() * cout, 0f);
             return;
@@ -43,7 +62,8 @@ final class ConvKernelGradient {
         // The gradient is read NB channels at a time: give it a channel stride of whole panels.
         float[] g = dy;
         int gOff = dyOff;
-        if (coutP != cout) {
+        boolean masked = out != null;
+        if (coutP != cout && !masked) {
             g = sc.channelPadded(s.pixels() * coutP);
             gOff = 0;
             float[] gp = g;
@@ -65,11 +85,10 @@ final class ConvKernelGradient {
         int sixesFrom = narrows * NARROW_ROWS + wides * WIDE;
         int tilesPerRun = narrows + wides + (runLen - sixesFrom + MB - 1) / MB;
         int tasks = s.kh() * runs * tilesPerRun * cbs;
-        int grain = s.macs() < MIN_PARALLEL_MACS ? tasks : 1;
         float[] gs = g;
         int go = gOff;
         // Pixels are visited in batches small enough for L1 (their input rows and gradient rows),
-        // every tile of this thread sweeping a batch before the next: the data come from L1 and the
+        // every tile sweeping a batch before the next: the data come from L1 and the
         // accumulators go through dk once per batch. Wide output rows are walked as rows (offsets
         // stepped by a stride, which C2 checks less); narrow ones as a flat list of pixels.
         boolean byRows = s.wo() >= 8;
@@ -78,48 +97,123 @@ final class ConvKernelGradient {
         int unitsPerBatch = byRows ? Math.max(1, batchPixels / s.wo()) : batchPixels;
         int units = byRows ? s.n() * s.ho() : s.pixels();
         int width = byRows ? s.wo() : 1;
-        Parallel.forRange(tasks, grain, (from, to) -> {
+        // Threads split the pixels (each part sums into its own dk, added up at the end), so each
+        // input and gradient value crosses memory once; split by tiles, every thread streamed all
+        // of them. The parts do not depend on the thread count, nor therefore the result.
+        // Few pixels per patch position (small images, deep patches) would make the parts' dk
+        // sums cost as much as the work: those split the tiles among threads instead.
+        boolean serial = s.macs() < MIN_PARALLEL_MACS;
+        int parts = serial || s.pixels() < PIXELS_PER_PATCH_TO_SPLIT * s.patch() ? 1
+                : Math.min(PARTS, (units + unitsPerBatch - 1) / unitsPerBatch);
+        int taskGroups = serial || parts > 1 ? 1 : tasks;
+        int dkSize = s.patch() * cout;
+        float[][] partDk = new float[parts][];
+        float[][] partDb = new float[parts][];
+        Parallel.forRange(parts * taskGroups, 1, (w0, w1) -> {
             float[] tmp = new float[NARROW_ROWS * NB];
             int[] xoffs = new int[unitsPerBatch];
-            for (int u0 = 0; u0 < units; u0 += unitsPerBatch) {
-                int count = Math.min(unitsPerBatch, units - u0);
-                for (int q = 0; q < count; q++) {
-                    int u = u0 + q;
-                    int row = byRows ? u : u / s.wo();
-                    int ox = byRows ? 0 : u % s.wo();
-                    int b = row / s.ho(), oy = row % s.ho();
-                    xoffs[q] = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws() + ox * s.strideW()) * c;
-                }
-                int gBatch = go + u0 * width * coutP;
-                for (int task = from; task < to; task++) {
-                    int cb = task % cbs;
-                    int rest = task / cbs;
-                    int tr = rest % tilesPerRun;
-                    rest /= tilesPerRun;
-                    int jr = rest % runs;
-                    int i = rest / runs;
-                    int t0 = tr < narrows ? tr * NARROW_ROWS
-                            : tr < narrows + wides ? narrows * NARROW_ROWS + (tr - narrows) * WIDE
-                            : sixesFrom + (tr - narrows - wides) * MB;
-                    int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
-                    int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
-                    int dkAt = dkOff + kRow * cout + cb * NB;
-                    int valid = Math.min(NB, cout - cb * NB);
-                    if (tr < narrows) {
-                        tileKernelNarrow(src.a(), xoffs, count, width, s.strideW() * c, d, gs, gBatch + cb * NB, coutP,
-                                u0 > 0, dk, dkAt, cout, valid, tmp);
-                    } else if (tr < narrows + wides) {
-                        tileKernel12(src.a(), xoffs, count, width, s.strideW() * c, d, gs, gBatch + cb * NB, coutP,
-                                u0 > 0, dk, dkAt, cout, valid, tmp);
-                    } else {
-                        // Patch positions t0.. of this run; past the run's end, repeat its last one.
-                        int rows = Math.min(MB, runLen - t0);
-                        tileKernel(src.a(), xoffs, count, width, s.strideW() * c, d, rows, gs, gBatch + cb * NB, coutP,
-                                u0 > 0, dk, dkAt, cout, valid, tmp);
+            float[] local = masked ? new float[unitsPerBatch * width * coutP] : null;
+            // Split by tiles, this thread's range of tiles sweeps every batch (batch-major, so a
+            // batch is read from L1 by all of them); split by pixels, its range of parts.
+            int jobs = taskGroups > 1 ? 1 : w1 - w0;
+            for (int job = 0; job < jobs; job++) {
+                int part = taskGroups > 1 ? 0 : w0 + job;
+                int taskFrom = taskGroups > 1 ? w0 : 0, taskTo = taskGroups > 1 ? w1 : tasks;
+                float[] target = part == 0 ? dk : (partDk[part] = new float[dkSize]);
+                int targetOff = part == 0 ? dkOff : 0;
+                // With tiles split among threads, one of them sums the bias gradient.
+                float[] dbPart = db == null || taskFrom > 0 ? null : part == 0 ? db : (partDb[part] = new float[cout]);
+                int uFrom = (int) ((long) units * part / parts), uTo = (int) ((long) units * (part + 1) / parts);
+                for (int u0 = uFrom; u0 < uTo; u0 += unitsPerBatch) {
+                    int count = Math.min(unitsPerBatch, uTo - u0);
+                    for (int q = 0; q < count; q++) {
+                        int u = u0 + q;
+                        int row = byRows ? u : u / s.wo();
+                        int ox = byRows ? 0 : u % s.wo();
+                        int b = row / s.ho(), oy = row % s.ho();
+                        xoffs[q] = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws() + ox * s.strideW()) * c;
+                    }
+                    int gBatch = go + u0 * width * coutP;
+                    float[] gt = gs;
+                    if (masked) {
+                        // This batch's gradient rows, masked by relu and padded to whole panels.
+                        maskRows(dy, dyOff, out, outOff, u0 * width, count * width, cout, coutP, local, dbPart);
+                        gt = local;
+                        gBatch = 0;
+                    }
+                    boolean accumulate = u0 > uFrom;
+                    for (int task = taskFrom; task < taskTo; task++) {
+                        int cb = task % cbs;
+                        int rest = task / cbs;
+                        int tr = rest % tilesPerRun;
+                        rest /= tilesPerRun;
+                        int jr = rest % runs;
+                        int i = rest / runs;
+                        int t0 = tr < narrows ? tr * NARROW_ROWS
+                                : tr < narrows + wides ? narrows * NARROW_ROWS + (tr - narrows) * WIDE
+                                : sixesFrom + (tr - narrows - wides) * MB;
+                        int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
+                        int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
+                        int dkAt = targetOff + kRow * cout + cb * NB;
+                        int valid = Math.min(NB, cout - cb * NB);
+                        if (tr < narrows) {
+                            tileKernelNarrow(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch + cb * NB, coutP,
+                                    accumulate, target, dkAt, cout, valid, tmp);
+                        } else if (tr < narrows + wides) {
+                            tileKernel12(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch + cb * NB, coutP,
+                                    accumulate, target, dkAt, cout, valid, tmp);
+                        } else {
+                            // Patch positions t0.. of this run; past the run's end, repeat its last one.
+                            int rows = Math.min(MB, runLen - t0);
+                            tileKernel(src.a(), xoffs, count, width, s.strideW() * c, d, rows, gt, gBatch + cb * NB, coutP,
+                                    accumulate, target, dkAt, cout, valid, tmp);
+                        }
                     }
                 }
             }
         });
+        for (int part = 1; part < parts; part++) {
+            float[] pd = partDk[part];
+            for (int i = 0; i < dkSize; i++) {
+                dk[dkOff + i] += pd[i];
+            }
+            if (db != null) {
+                for (int co = 0; co < cout; co++) {
+                    db[co] += partDb[part][co];
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code local[q][coutP]} = dy where out > 0, else 0, for pixels p0 .. p0 + pixels - 1
+     * (channels past cout zero); adds the masked rows into {@code db} when it is non-null.
+     */
+    private static void maskRows(float[] dy, int dyOff, float[] out, int outOff, int p0, int pixels, int cout, int coutP,
+                                 float[] local, float[] db) {
+        int cv = cout - cout % L;
+        FloatVector zero = FloatVector.zero(S);
+        for (int q = 0; q < pixels; q++) {
+            int src = (p0 + q) * cout;
+            int dst = q * coutP;
+            int co = 0;
+            for (; co < cv; co += L) {
+                FloatVector v = FloatVector.fromArray(S, dy, dyOff + src + co);
+                v = zero.blend(v, FloatVector.fromArray(S, out, outOff + src + co).compare(VectorOperators.GT, 0f));
+                v.intoArray(local, dst + co);
+                if (db != null) {
+                    FloatVector.fromArray(S, db, co).add(v).intoArray(db, co);
+                }
+            }
+            for (; co < cout; co++) {
+                float v = out[outOff + src + co] > 0f ? dy[dyOff + src + co] : 0f;
+                local[dst + co] = v;
+                if (db != null) {
+                    db[co] += v;
+                }
+            }
+            Arrays.fill(local, dst + cout, dst + coutP, 0f);
+        }
     }
 
     /**

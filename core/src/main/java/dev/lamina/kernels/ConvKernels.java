@@ -24,6 +24,28 @@ public interface ConvKernels {
     void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] dk, int dkOff);
 
     /**
+     * The kernel gradient of a relu-fused {@link #forward} from its output {@code out}: as
+     * {@link #backwardKernel} for dy zeroed where {@code out <= 0}; {@code db} (length cout, or
+     * null) gets the bias gradient, the masked dy's sum over pixels. This default masks into a
+     * temporary array; fast kernels mask as they read, so no masked copy crosses memory.
+     */
+    default void backwardKernelRelu(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+                                    float[] dk, int dkOff, float[] db) {
+        int cout = s.cout();
+        float[] m = new float[s.pixels() * cout];
+        if (db != null) {
+            java.util.Arrays.fill(db, 0, cout, 0f);
+        }
+        for (int i = 0; i < m.length; i++) {
+            m[i] = out[outOff + i] > 0f ? dy[dyOff + i] : 0f;
+            if (db != null) {
+                db[i % cout] += m[i];
+            }
+        }
+        backwardKernel(s, x, xOff, m, 0, dk, dkOff);
+    }
+
+    /**
      * Depthwise: {@code y[.., c * m + q] = sum_{i,j} x[.., c] k[i, j, c, q]} with kernel
      * {@code [kh, kw, cin, m]} and {@code s.cout() == cin * m}.
      */

@@ -549,6 +549,12 @@ public final class VectorConv implements ConvKernels {
         ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, dk, dkOff);
     }
 
+    @Override
+    public void backwardKernelRelu(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+                                   float[] dk, int dkOff, float[] db) {
+        ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db);
+    }
+
     // ------------------------------------------------------------------ packing and padding
 
     /** Output channels per tile: one vector when that holds them all, else two. */

@@ -83,6 +83,17 @@ public final class Convolution {
         boolean wantB = bias != null && bias.requiresGrad();
         Tensor gm = g.contiguous();
         Tensor db = null;
+        if (relu && !x.requiresGrad() && kernel.requiresGrad() && spec.groups() == 1) {
+            // Only the kernel (and bias) gradient: the kernels mask dy as they read it, so no
+            // masked copy is written and read back (a first layer's whole backward pass).
+            Tensor xc = x.contiguous(), kc = kernel.contiguous(), o = out.contiguous();
+            float[] dk = BufferPool.take(kc.size());
+            float[] sums = wantB ? new float[kc.dim(3)] : null;
+            Kernels.conv().backwardKernelRelu(geometry(xc, kc, spec).shape(spec), xc.data(), xc.offset(), gm.data(),
+                    gm.offset(), o.data(), o.offset(), dk, 0, sums);
+            Tensor dkt = Tensor.wrap(dk, kc.shape());
+            return bias == null ? new Tensor[] {null, dkt} : new Tensor[] {null, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};
+        }
         if (relu || wantB) {
             int cout = kernel.dim(3);
             int rows = gm.size() / cout;

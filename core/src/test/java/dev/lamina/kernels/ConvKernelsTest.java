@@ -151,6 +151,18 @@ class ConvKernelsTest {
             fast.backwardKernel(s, x, xo, dy, yo, dkGot, ko);
         }
         near(dkWant, dkGot, ko, kn, 1e-5f * (s.pixels() + 1), where + " kernel gradient");
+
+        if (!depthwise) {
+            // Relu-fused: dy masked where the output is not positive, and the bias gradient.
+            float[] out = GemmContractTest.random(rnd, yo + yn + 2);
+            float[] dbWant = new float[s.cout()];
+            float[] dbGot = filled(s.cout());
+            dkGot = filled(dkWant.length);
+            REF.backwardKernelRelu(s, x, xo, dy, yo, out, yo, dkWant, ko, dbWant);
+            fast.backwardKernelRelu(s, x, xo, dy, yo, out, yo, dkGot, ko, dbGot);
+            near(dkWant, dkGot, ko, kn, 1e-5f * (s.pixels() + 1), where + " relu kernel gradient");
+            near(dbWant, dbGot, 0, s.cout(), 1e-5f * (s.pixels() + 1), where + " relu bias gradient");
+        }
     }
 
     /** Outputs start as NaN so an element a kernel forgets to write fails the comparison. */

@@ -117,6 +117,30 @@ class ConvolutionTest {
     }
 
     @Test
+    void firstLayerKernelAndBiasGradientsMatchThoseWithAnInputGradient() {
+        // An input without a gradient (a model's first layer) takes the masked-as-read kernel
+        // gradient; it must agree with the path that materializes the masked gradient.
+        for (int[] ks : new int[][] {{3, 3, 1, 32}, {3, 3, 3, 16}, {1, 1, 5, 40}}) {
+            float[][] got = new float[2][];
+            float[][] gotB = new float[2][];
+            for (int withX = 0; withX < 2; withX++) {
+                Tensor x = rand(60, 2, 9, 8, ks[2]);
+                Tensor k = rand(61, ks);
+                Tensor b = rand(62, ks[3]);
+                x.requiresGrad(withX == 1);
+                k.requiresGrad(true);
+                b.requiresGrad(true);
+                Tensor y = Convolution.conv2d(x, k, b, ConvSpec.of("same"), true);
+                y.mul(rand(63, y.shape())).sum().backward();
+                got[withX] = k.grad().toFloatArray();
+                gotB[withX] = b.grad().toFloatArray();
+            }
+            assertArrayEquals(got[1], got[0], 1e-4f, "kernel gradient " + java.util.Arrays.toString(ks));
+            assertArrayEquals(gotB[1], gotB[0], 1e-4f, "bias gradient " + java.util.Arrays.toString(ks));
+        }
+    }
+
+    @Test
     void depthwiseGradientsOnTheChannelVectorPath() {
         // Multiples of 8 channels take the channel-lane kernels (the test above has 3: the flat-row ones).
         int[] xs = {2, 5, 6, 8};
