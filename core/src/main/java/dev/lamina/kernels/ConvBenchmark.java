@@ -71,10 +71,10 @@ public final class ConvBenchmark {
     /** GFLOP/s of the median repetition of one pass (0 forward, 1 input gradient, 2 kernel gradient). */
     private static double measure(ConvKernels conv, ConvShape s, int pass) {
         Random rnd = new Random(42);
-        float[] x = random(rnd, s.n() * s.h() * s.w() * s.cin());
-        float[] k = random(rnd, s.patch() * s.cout());
-        float[] bias = random(rnd, s.cout());
-        float[] y = random(rnd, s.pixels() * s.cout());
+        float[] x = KernelTiming.random(rnd, s.n() * s.h() * s.w() * s.cin());
+        float[] k = KernelTiming.random(rnd, s.patch() * s.cout());
+        float[] bias = KernelTiming.random(rnd, s.cout());
+        float[] y = KernelTiming.random(rnd, s.pixels() * s.cout());
         float[] dx = new float[x.length];
         float[] dk = new float[k.length];
         Runnable call = switch (pass) {
@@ -82,29 +82,7 @@ public final class ConvBenchmark {
             case 1 -> () -> conv.backwardInput(s, y, 0, k, 0, dx, 0);
             default -> () -> conv.backwardKernel(s, x, 0, y, 0, dk, 0);
         };
-        long warmStart = System.nanoTime();
-        int warm = 0;
-        while (warm < 3 || (System.nanoTime() - warmStart < 300_000_000L && warm < 500)) {
-            call.run();
-            warm++;
-        }
-        double once = (System.nanoTime() - warmStart) / (double) warm;
-        int reps = (int) Math.max(MIN_REPS, Math.min(2_000, MIN_TIMED_NANOS / Math.max(1.0, once)));
-        double[] times = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            call.run();
-            times[r] = (System.nanoTime() - t0) * 1e-9;
-        }
-        Arrays.sort(times);
-        return 2.0 * s.macs() / times[BEST ? 0 : reps / 2] * 1e-9;
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
+        double[] times = KernelTiming.sortedSeconds(call, 500, MIN_TIMED_NANOS, MIN_REPS);
+        return 2.0 * s.macs() / times[BEST ? 0 : times.length / 2] * 1e-9;
     }
 }

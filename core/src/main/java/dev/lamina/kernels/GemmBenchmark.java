@@ -73,39 +73,16 @@ public final class GemmBenchmark {
      */
     private static double[] measure(Gemm gemm, Case cs) {
         Random rnd = new Random(42);
-        float[] a = random(rnd, cs.m * cs.k);
-        float[] b = random(rnd, cs.k * cs.n);
+        float[] a = KernelTiming.random(rnd, cs.m * cs.k);
+        float[] b = KernelTiming.random(rnd, cs.k * cs.n);
         float[] c = new float[cs.m * cs.n];
         int lda = cs.transA ? cs.m : cs.k;
         int ldb = cs.transB ? cs.k : cs.n;
         Runnable call = () -> gemm.sgemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, 1f, a, 0, lda,
                 b, 0, ldb, 0f, c, 0, cs.n);
-        // Warm-up: enough calls for C2 to compile the kernel and the caches to fill.
-        long warmStart = System.nanoTime();
-        int warm = 0;
-        while (warm < 3 || (System.nanoTime() - warmStart < 300_000_000L && warm < 200)) {
-            call.run();
-            warm++;
-        }
-        double once = (System.nanoTime() - warmStart) / (double) warm;
-        int reps = (int) Math.max(MIN_REPS, Math.min(2_000, MIN_TIMED_NANOS / Math.max(1.0, once)));
-        double[] times = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            call.run();
-            times[r] = (System.nanoTime() - t0) * 1e-9;
-        }
-        Arrays.sort(times);
-        double median = times[reps / 2];
+        double[] times = KernelTiming.sortedSeconds(call, 200, MIN_TIMED_NANOS, MIN_REPS);
+        double median = times[times.length / 2];
         double flops = 2.0 * cs.m * cs.n * cs.k;
         return new double[] {flops / median * 1e-9, median, flops / times[0] * 1e-9};
-    }
-
-    private static float[] random(Random rnd, int size) {
-        float[] x = new float[size];
-        for (int i = 0; i < size; i++) {
-            x[i] = rnd.nextFloat() - 0.5f;
-        }
-        return x;
     }
 }
