@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Forward: the output is a (pixels x cout) matrix whose row p is patch(p) @ K, so the
  * register tile is six output pixels by NB (two vectors of) output channels: twelve
- * accumulators, and per step of the patch two kernel vectors and six broadcast input values.
+ * accumulators, and per step of the patch two kernel vectors and six broadcast input values
+ * (one vector and six accumulators when the layer has at most one vector of output channels;
+ * patch rows shorter than four steps take a copy of the tile compiled from their own profile).
  * The kernel is packed once per call into NB-wide panels (patch-major, zero-padded channels).
  * Padding is materialized once per call (a zero-bordered copy of the input) so the inner loop
  * never tests bounds; with stride-1 columns and no dilation a patch row of {@code kw * cin}
