@@ -82,6 +82,7 @@ public final class Autograd {
                     if (gin[i] == null) {
                         continue;
                     }
+                    recycler.fresh(gin[i]);
                     if (!in[i].requiresGrad()) {
                         recycler.consumed(gin[i]);
                         continue;
@@ -92,6 +93,7 @@ public final class Autograd {
                     }
                     Tensor prev = grads.get(in[i]);
                     Tensor next = prev == null ? gin[i] : prev.add(gin[i]);
+                    recycler.fresh(next);
                     grads.put(in[i], next);
                     recycler.hold(next);
                     if (prev != null) {
@@ -113,11 +115,15 @@ public final class Autograd {
      * activation or weight, so an array is dead once no pending gradient shares it, it is not
      * a leaf's accumulated gradient and not the caller's upstream tensor. Arrays are counted, not
      * tensors, because views share them; candidates are only released after the node's new
-     * gradients are all held, and each array at most once.
+     * gradients are all held, and each array at most once while it holds one gradient: a
+     * released array that a later op takes from the pool again holds a fresh gradient, released
+     * in its turn (else every such reuse left the pool for good: W6 allocated eight new 4 MB
+     * arrays a step).
      */
     private static final class Recycler {
         private final Map<float[], int[]> held = new IdentityHashMap<>();
         private final Set<float[]> pinned = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<float[]> released = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<float[]> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
 
         Recycler(Tensor upstream) {
@@ -139,6 +145,16 @@ public final class Autograd {
             }
         }
 
+        /**
+         * A gradient an op just made: its array may be one released earlier in this pass and
+         * taken from the pool again, and is then released again once this gradient is dead.
+         */
+        void fresh(Tensor t) {
+            if (t.dtype() == DType.FLOAT32) {
+                released.remove(t.data());
+            }
+        }
+
         void pin(Tensor t) {
             if (t.dtype() == DType.FLOAT32) {
                 pinned.add(t.data());
@@ -153,7 +169,7 @@ public final class Autograd {
 
         void recycle() {
             for (float[] a : candidates) {
-                if (!held.containsKey(a) && pinned.add(a)) { // pinned from now on: never released twice
+                if (!held.containsKey(a) && !pinned.contains(a) && released.add(a)) {
                     BufferPool.give(a);
                 }
             }

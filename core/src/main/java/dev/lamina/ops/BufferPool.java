@@ -36,6 +36,8 @@ public final class BufferPool {
     private static final class SizeClass {
         final ArrayDeque<float[]> arrays = new ArrayDeque<>();
         long lastTake;
+        /** Arrays allocated because none was free. */
+        long allocated;
     }
 
     private BufferPool() {}
@@ -43,14 +45,13 @@ public final class BufferPool {
     /** An array of exactly {@code size} floats with unspecified contents. */
     public static synchronized float[] take(int size) {
         clock++;
-        SizeClass q = FREE.get(size);
-        if (q != null) {
-            q.lastTake = clock;
-            if (!q.arrays.isEmpty()) {
-                retained -= size;
-                return q.arrays.pop();
-            }
+        SizeClass q = FREE.computeIfAbsent(size, k -> new SizeClass());
+        q.lastTake = clock;
+        if (!q.arrays.isEmpty()) {
+            retained -= size;
+            return q.arrays.pop();
         }
+        q.allocated++;
         return new float[size];
     }
 
@@ -91,6 +92,15 @@ public final class BufferPool {
                 it.remove();
             }
         }
+    }
+
+    /**
+     * Arrays of {@code size} floats allocated because none was free, since the size was last
+     * dropped (for tests and diagnostics: a training step in its steady state allocates none).
+     */
+    static synchronized long allocated(int size) {
+        SizeClass q = FREE.get(size);
+        return q == null ? 0 : q.allocated;
     }
 
     /** Floats held for reuse (for tests and diagnostics). */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lamina.tensor.Tensor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BufferPoolTest {
@@ -36,5 +38,43 @@ class BufferPoolTest {
         BufferPool.give(BufferPool.take(17));
         assertNotSame(null, BufferPool.take(stale));
         assertTrue(BufferPool.retainedFloats() < stale, "the stale array was dropped: " + BufferPool.retainedFloats());
+    }
+
+    @Test
+    void backwardPassesAllocateNoActivationSizedArraysOnceWarm() {
+        // Residual blocks and a fan-out into three convolutions: gradients are summed where
+        // branches meet, and arrays released early in a pass are taken again by later ops in
+        // it. Each must come back to the pool (and the activations at the step's end), so from
+        // the second pass on nothing is allocated.
+        int[] shape = {3, 7, 5, 6};
+        int size = 3 * 7 * 5 * 6; // a size no other test uses
+        Tensor x = Tensor.randomUniform(11, -1, 1, shape);
+        Tensor[] k = new Tensor[7];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = Tensor.randomUniform(12 + i, -0.3f, 0.3f, 3, 3, 6, 6).requiresGrad(true);
+        }
+        ConvSpec same = ConvSpec.of("same");
+        Runnable pass = () -> {
+            Tensor h = Ops.conv2d(x, k[0], null, same, true);
+            for (int b = 0; b < 2; b++) {
+                Tensor r = Ops.conv2d(Ops.conv2d(h, k[1 + 2 * b], null, same, true), k[2 + 2 * b], null, same, false);
+                h = r.add(h).relu();
+            }
+            Tensor fan = Ops.concatenate(List.of(Ops.conv2d(h, k[5], null, same, true),
+                    Ops.conv2d(h, k[6], null, same, true), Ops.conv2d(h, k[5], null, same, false)), 3);
+            Tensor loss = fan.mul(fan).sum();
+            loss.backward();
+            dev.lamina.autograd.Autograd.recycleActivations(loss, List.of()); // as a training step ends
+            for (Tensor t : k) {
+                t.setGrad(null);
+            }
+        };
+        pass.run();
+        pass.run();
+        long warm = BufferPool.allocated(size);
+        for (int i = 0; i < 4; i++) {
+            pass.run();
+        }
+        assertEquals(warm, BufferPool.allocated(size), "arrays of the activations' size allocated after warm-up");
     }
 }
