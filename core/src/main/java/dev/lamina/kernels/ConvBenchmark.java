@@ -18,6 +18,7 @@ public final class ConvBenchmark {
     private record Case(String label, ConvShape shape) {}
 
     private static final Case[] CASES = {
+        new Case("W6 c1 32x32x3>32 3x3", same(32, 32, 32, 3, 32, 3, 1)),
         new Case("W6 res 32x32x32>32 3x3", same(32, 32, 32, 32, 32, 3, 1)),
         new Case("W6 inc 16x16x32>16 3x3", same(32, 16, 16, 32, 16, 3, 1)),
         new Case("W6 inc 32x32x16>16 3x3 s2", same(32, 32, 32, 16, 16, 3, 2)),

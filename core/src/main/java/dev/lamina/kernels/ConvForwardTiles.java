@@ -6,9 +6,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The forward pass's register tiles for {@link VectorConv}: six output pixels by two vectors of
  * output channels ({@link #tile}), by one vector for layers with at most one vector of channels
- * ({@link #tileNarrow}), and the two-vector tile for patch rows shorter than four steps
- * ({@link #tileShort}). Each reduces a whole patch in registers and adds bias and relu on the
- * way out. Written out per shape on purpose: a vector passed to a helper is boxed.
+ * ({@link #tileNarrow}), and the two-vector tile for patch rows that are not a multiple of
+ * four steps long ({@link #tileShort}). Each reduces a whole patch in registers and adds bias
+ * and relu on the way out. Written out per shape on purpose: a vector passed to a helper is
+ * boxed.
  */
 final class ConvForwardTiles {
     private static final VectorSpecies<Float> S = VectorWidth.S;
@@ -18,7 +19,11 @@ final class ConvForwardTiles {
 
     private ConvForwardTiles() {}
 
-    /** One 6-pixel x NB-channel output tile: the whole patch reduction in registers. */
+    /**
+     * One 6-pixel x NB-channel output tile: the whole patch reduction in registers. Called for
+     * patch rows of a multiple of four steps (others take {@link #tileShort}); the one-step
+     * loop after the four-step one only keeps it correct for any length.
+     */
     static void tile(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
                              int kh, int rowStep, int runs, int runStep, int runLen,
                              float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int yAt, int c0,
@@ -190,11 +195,14 @@ final class ConvForwardTiles {
     }
 
     /**
-     * {@link #tile} for patch rows shorter than four (a 3x3 kernel on one channel, a 1x1 one on
-     * three): the same code without the four-step loop, as a method of its own so that C2
-     * compiles it from these shapes' profile; inside {@link #tile}, where the long rows of the
-     * other layers make the four-step loop hot, the one-step loop these rows run was left cold
-     * (W2's first layer: 87 GFLOP/s alone, 42 after the other layers had run).
+     * {@link #tile} for patch rows whose length is not a multiple of four (a 3x3 kernel on one
+     * or three channels, a 1x1 one on three): the same code with a one-step loop only, as a
+     * method of its own so that C2 compiles each from its own shapes' profile. Inside
+     * {@link #tile} these rows ran its one-step tail loop, and the code C2 then compiled for
+     * the tile was slower for every layer (W6 after its 3-channel first layer had run: the
+     * 32-channel layers' forward pass 264 -> 221 GFLOP/s, input gradient 270 -> 227; W2's first
+     * layer, one channel: 87 alone, 42 after the others); the one-step loop is also faster for
+     * rows of nine (W6's first layer, 95 -> 152).
      */
     static void tileShort(float[] x, int o0, int o1, int o2, int o3, int o4, int o5,
                              int kh, int rowStep, int runs, int runStep, int runLen,

@@ -11,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * register tile ({@link ConvForwardTiles}) is six output pixels by NB (two vectors of) output channels: twelve
  * accumulators, and per step of the patch two kernel vectors and six broadcast input values
  * (one vector and six accumulators when the layer has at most one vector of output channels;
- * patch rows shorter than four steps take a copy of the tile compiled from their own profile).
+ * patch rows of a length that is not a multiple of four take a copy of the tile compiled from
+ * their own profile).
  * The kernel is packed once per call into NB-wide panels (patch-major, zero-padded channels).
  * Padding is materialized once per call (a zero-bordered copy of the input) so the inner loop
  * never tests bounds; with stride-1 columns and no dilation a patch row of {@code kw * cin}
@@ -147,7 +148,7 @@ public final class VectorConv implements ConvKernels {
                     int valid = Math.min(w, cout - cb * w);
                     for (int blk = g0; blk < g1; blk++) {
                         int at = (blk - g0) * MB;
-                        if (runLen < 4 && w == NB) {
+                        if (runLen % 4 != 0 && w == NB) {
                             ConvForwardTiles.tileShort(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh,
                                     rowStep, runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
                         } else if (w == L) {
