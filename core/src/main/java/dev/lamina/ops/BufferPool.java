@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Reusable float arrays for the saved activations of fused recurrent ops, the outputs of the
@@ -15,18 +16,28 @@ import java.util.Map;
  *
  * <p>Arrays come back dirty: callers overwrite every element they later read. Arrays that are
  * never released (a forward pass whose backward never runs) are simply garbage collected. The
- * pool keeps at most {@link #MAX_RETAINED_FLOATS} floats so it cannot hoard memory, and drops
+ * pool keeps only arrays it allocated, at most {@link #MAX_RETAINED_FLOATS} floats, and drops
  * the arrays of a size nobody has asked for in the last {@link #STALE_TAKES} takes (a model
  * trained earlier in the same process), so they do not sit in the heap for good.
  */
 public final class BufferPool {
-    /** 64 Mi floats (256 MiB) across all sizes. */
-    static final long MAX_RETAINED_FLOATS = 64L << 20;
+    /**
+     * Half the heap, in floats, across all sizes: a training step's activations and gradients
+     * come back here at its end, and those of a big convnet (W7: 64x64 images, batch 32) are
+     * several hundred megabytes; a smaller cap made such a step allocate most of them afresh.
+     */
+    static final long MAX_RETAINED_FLOATS = Runtime.getRuntime().maxMemory() / 8;
 
     /** Takes after which a size nobody asked for is dropped (a few hundred training steps). */
     static final long STALE_TAKES = 20_000;
 
     private static final Map<Integer, SizeClass> FREE = new HashMap<>();
+    /**
+     * The arrays this pool allocated (weakly: one never given back is collected). Only those
+     * are kept when given: ops that allocate their own outputs would otherwise add arrays
+     * every step that nobody takes, until the cap (arrays hash and compare by identity).
+     */
+    private static final Map<float[], Boolean> ISSUED = new WeakHashMap<>();
     private static long retained;
     /** Counts takes: the pool's clock. */
     private static long clock;
@@ -52,7 +63,9 @@ public final class BufferPool {
             return q.arrays.pop();
         }
         q.allocated++;
-        return new float[size];
+        float[] a = new float[size];
+        ISSUED.put(a, Boolean.TRUE);
+        return a;
     }
 
     /** An array of exactly {@code size} zeros (for kernels that accumulate into their output). */
@@ -63,15 +76,16 @@ public final class BufferPool {
     }
 
     /**
-     * Gives arrays back; null entries are ignored. The caller guarantees that nothing reads or
-     * writes them any more, and gives each array back once.
+     * Gives arrays back; null entries, and arrays this pool did not allocate, are ignored. The
+     * caller guarantees that nothing reads or writes them any more, and gives each array back
+     * once.
      */
     public static synchronized void give(float[]... arrays) {
         if (clock - lastSweep > STALE_TAKES) {
             dropStale();
         }
         for (float[] a : arrays) {
-            if (a == null || a.length == 0 || retained + a.length > MAX_RETAINED_FLOATS) {
+            if (a == null || a.length == 0 || retained + a.length > MAX_RETAINED_FLOATS || !ISSUED.containsKey(a)) {
                 continue;
             }
             SizeClass q = FREE.computeIfAbsent(a.length, k -> new SizeClass());

@@ -26,9 +26,21 @@ class BufferPoolTest {
     }
 
     @Test
+    void keepsOnlyArraysItAllocated() {
+        int size = 34_567; // small: the staleness test counts every retained float
+        float[] a = BufferPool.take(size);
+        long before = BufferPool.retainedFloats();
+        // Arrays made elsewhere (ops that allocate their own outputs) come back with the
+        // pool's own; keeping them would grow the pool every step.
+        BufferPool.give(new float[size], a, new float[size]);
+        assertEquals(before + size, BufferPool.retainedFloats());
+        assertSame(a, BufferPool.take(size));
+    }
+
+    @Test
     void sizesNobodyAsksForAreDroppedAfterAWhile() {
         int stale = 2_345_671;
-        BufferPool.give(new float[stale]);
+        BufferPool.give(BufferPool.take(stale));
         long before = BufferPool.retainedFloats();
         assertTrue(before >= stale);
         // Another model's sizes come and go; the stale size's array is released to the GC.
