@@ -202,15 +202,29 @@ public final class ShapeOps {
             total += s[ax];
         }
         shape[ax] = total;
-        Tensor out = Tensor.zeros(shape);
-        int[] begin = new int[r];
+        // Each input is a block of sizes[p] * inner values in every one of the outer rows.
+        int outer = 1, inner = 1;
+        for (int i = 0; i < r; i++) {
+            if (i < ax) {
+                outer *= shape[i];
+            } else if (i > ax) {
+                inner *= shape[i];
+            }
+        }
+        float[] out = BufferPool.take(outer * total * inner); // every element is written
+        int rowLen = total * inner;
+        int at = 0;
         Tensor[] ins = new Tensor[parts.size()];
         for (int p = 0; p < parts.size(); p++) {
             ins[p] = Elementwise.asFloat(parts.get(p));
-            copyInto(ins[p], out, begin);
-            begin[ax] += sizes[p];
+            Tensor c = ins[p].contiguous();
+            int block = sizes[p] * inner;
+            for (int o = 0; o < outer; o++) {
+                System.arraycopy(c.data(), c.offset() + o * block, out, o * rowLen + at, block);
+            }
+            at += block;
         }
-        return Autograd.record(out, new Op.Concat(ax, sizes), ins);
+        return Autograd.record(Tensor.wrap(out, shape), new Op.Concat(ax, sizes), ins);
     }
 
     /** Splits along an axis into pieces of the given sizes (views). */

@@ -58,6 +58,15 @@ class ShapeOpsTest {
         assertArrayEquals(new float[] {-1, 1, 2, -1}, p.toFloatArray());
         Tensor c = ShapeOps.concat(List.of(Tensor.of(new float[] {1, 2}, 1, 2), Tensor.of(new float[] {3, 4}, 1, 2)), 0);
         assertArrayEquals(new int[] {2, 2}, c.shape());
+        assertArrayEquals(new float[] {1, 2, 3, 4}, c.toFloatArray());
+        // A middle axis, with a view (transposed, offset) among the inputs.
+        Tensor a = Tensor.arange(12).reshape(2, 2, 3);
+        Tensor b = Tensor.arange(24).reshape(2, 3, 4).slice(new int[] {0, 0, 1}, new int[] {2, 3, 4})
+                .permute(0, 2, 1).slice(new int[] {0, 0, 0}, new int[] {2, 1, 3}); // (2, 1, 3)
+        Tensor m = ShapeOps.concat(List.of(a, b, a), 1);
+        assertArrayEquals(new int[] {2, 5, 3}, m.shape());
+        assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 1, 5, 9, 0, 1, 2, 3, 4, 5,
+            6, 7, 8, 9, 10, 11, 13, 17, 21, 6, 7, 8, 9, 10, 11}, m.toFloatArray());
         ShapeException e = assertThrows(ShapeException.class,
                 () -> ShapeOps.concat(List.of(Tensor.zeros(2, 3), Tensor.zeros(3, 3)), 1));
         assertTrue(e.getMessage().contains("concatenate"), e.getMessage());
