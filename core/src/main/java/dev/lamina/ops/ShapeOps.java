@@ -1,6 +1,7 @@
 package dev.lamina.ops;
 
 import dev.lamina.autograd.Autograd;
+import dev.lamina.kernels.Parallel;
 import dev.lamina.autograd.Op;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
@@ -219,9 +220,13 @@ public final class ShapeOps {
             ins[p] = Elementwise.asFloat(parts.get(p));
             Tensor c = ins[p].contiguous();
             int block = sizes[p] * inner;
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(c.data(), c.offset() + o * block, out, o * rowLen + at, block);
-            }
+            float[] src = c.data();
+            int from = c.offset(), to = at;
+            Parallel.forRange(outer, Math.max(1, 16384 / Math.max(1, block)), (o0, o1) -> {
+                for (int o = o0; o < o1; o++) {
+                    System.arraycopy(src, from + o * block, out, o * rowLen + to, block);
+                }
+            });
             at += block;
         }
         return Autograd.record(Tensor.wrap(out, shape), new Op.Concat(ax, sizes), ins);
