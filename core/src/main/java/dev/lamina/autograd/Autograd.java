@@ -210,6 +210,24 @@ public final class Autograd {
         }
     }
 
+    /**
+     * Gives the arrays of applied weight gradients back to the {@link BufferPool} for the next
+     * step's backward pass: the trainer calls it once the optimizer has used them (it keeps
+     * none: accumulation copies into its own slots). Each array once, as two weights can share
+     * one gradient. Off with {@code lamina.recycleActivations=false}, like the activations.
+     */
+    public static void recycleGradients(List<Tensor> grads) {
+        if ("false".equals(System.getProperty("lamina.recycleActivations"))) {
+            return;
+        }
+        Set<float[]> given = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Tensor g : grads) {
+            if (g != null && g.dtype() == DType.FLOAT32 && given.add(g.data())) {
+                BufferPool.give(g.data());
+            }
+        }
+    }
+
     /** Nodes reachable from root through inputs that require grad, inputs before users. */
     private static List<Tensor> topologicalOrder(Tensor root) {
         List<Tensor> order = new ArrayList<>();

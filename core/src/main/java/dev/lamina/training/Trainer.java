@@ -139,6 +139,7 @@ public final class Trainer {
         for (Variable v : vars) {
             v.zeroGrad();
         }
+        Autograd.recycleGradients(grads);
         try (var ignored = GradMode.noGrad()) {
             List<Tensor> detached = preds.stream().map(Tensor::detach).toList();
             metrics.update(ys, detached, sw);

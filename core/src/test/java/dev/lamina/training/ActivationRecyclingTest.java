@@ -23,8 +23,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The end of each training step gives the step's conv, pooling, relu and add outputs back to
- * the buffer pool, and the next step (and predict) overwrite them. Training must be exactly
+ * The end of each training step gives the step's conv, pooling, relu and add outputs, and the
+ * applied weight gradients, back to the buffer pool, and the next step (and predict) overwrite
+ * them. Training must be exactly
  * what it is without that: same losses, same weights, bit for bit, with predictions taken
  * between steps, and with a model output that is itself a conv output (it must not be reused
  * while metrics and the caller may read it).
