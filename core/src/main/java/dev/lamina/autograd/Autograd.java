@@ -189,7 +189,7 @@ public final class Autograd {
      * The system property {@code lamina.recycleActivations=false} turns it off.
      */
     public static void recycleActivations(Tensor root, List<Tensor> keep) {
-        if (!root.requiresGrad() || "false".equals(System.getProperty("lamina.recycleActivations"))) {
+        if (!root.requiresGrad() || !recycling()) {
             return;
         }
         Set<float[]> kept = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -217,7 +217,7 @@ public final class Autograd {
      * one gradient. Off with {@code lamina.recycleActivations=false}, like the activations.
      */
     public static void recycleGradients(List<Tensor> grads) {
-        if ("false".equals(System.getProperty("lamina.recycleActivations"))) {
+        if (!recycling()) {
             return;
         }
         Set<float[]> given = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -226,6 +226,11 @@ public final class Autograd {
                 BufferPool.give(g.data());
             }
         }
+    }
+
+    /** Whether training steps give their buffers back (the system property {@code lamina.recycleActivations}). */
+    private static boolean recycling() {
+        return !"false".equals(System.getProperty("lamina.recycleActivations"));
     }
 
     /** Nodes reachable from root through inputs that require grad, inputs before users. */

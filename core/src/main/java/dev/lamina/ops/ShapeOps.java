@@ -1,8 +1,8 @@
 package dev.lamina.ops;
 
 import dev.lamina.autograd.Autograd;
-import dev.lamina.kernels.Parallel;
 import dev.lamina.autograd.Op;
+import dev.lamina.kernels.Parallel;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
