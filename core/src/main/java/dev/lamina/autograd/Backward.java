@@ -1,5 +1,6 @@
 package dev.lamina.autograd;
 
+import dev.lamina.ops.Activations;
 import dev.lamina.ops.Convolution;
 import dev.lamina.ops.DepthwiseConvolution;
 import dev.lamina.ops.Elementwise;
@@ -8,6 +9,7 @@ import dev.lamina.ops.Indexing;
 import dev.lamina.ops.Linear;
 import dev.lamina.ops.LstmSequenceBackward;
 import dev.lamina.ops.Pooling;
+import dev.lamina.ops.ProbabilityCrossentropy;
 import dev.lamina.ops.Reductions;
 import dev.lamina.ops.ShapeOps;
 import dev.lamina.ops.SimpleRnnSequence;
@@ -53,11 +55,10 @@ final class Backward {
             case Op.Relu o -> one(Elementwise.reluGrad(g, out));
             case Op.Sigmoid o -> one(g.mul(out).mul(Tensor.scalar(1f).sub(out)));
             case Op.Tanh o -> one(g.mul(Tensor.scalar(1f).sub(out.mul(out))));
-            case Op.Softmax o -> {
-                Tensor gy = g.mul(out);
-                yield one(gy.sub(out.mul(gy.sum(new int[] {-1}, true))));
-            }
+            case Op.Softmax o -> one(Activations.softmaxGradient(out, g));
             case Op.LogSoftmax o -> one(g.sub(out.exp().mul(g.sum(new int[] {-1}, true))));
+            case Op.ProbabilityCrossentropy o ->
+                    ProbabilityCrossentropy.gradients(a, b, g, o.epsilon(), need(a), need(b));
             case Op.Sum o -> one(expand(g, a.shape(), o.axes(), o.keepDims()));
             case Op.Max o -> {
                 Tensor outB = expand(out, a.shape(), o.axes(), o.keepDims());

@@ -37,6 +37,8 @@ public sealed interface Op {
     record Tanh() implements Op {}
     record Softmax(int axis) implements Op {}
     record LogSoftmax(int axis) implements Op {}
+    /** Inputs (target, probabilities): Keras's categorical crossentropy along the last axis, per row. */
+    record ProbabilityCrossentropy(float epsilon) implements Op {}
     record Sum(int[] axes, boolean keepDims) implements Op {}
     record Max(int[] axes, boolean keepDims) implements Op {}
     /** Batched matmul with numpy broadcasting of the batch dims. */

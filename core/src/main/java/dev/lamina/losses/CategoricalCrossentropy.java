@@ -1,5 +1,6 @@
 package dev.lamina.losses;
 
+import dev.lamina.ops.ProbabilityCrossentropy;
 import dev.lamina.tensor.Tensor;
 import java.util.Map;
 
@@ -63,6 +64,9 @@ public final class CategoricalCrossentropy extends Loss {
         if (labelSmoothing != 0) {
             float numClasses = yTrue.dim(-1);
             target = yTrue.mul((float) (1.0 - labelSmoothing)).add((float) labelSmoothing / numClasses);
+        }
+        if (!fromLogits && Crossentropy.lastAxis(axis, yPred) && dev.lamina.tensor.Shapes.same(target.shape(), yPred.shape())) {
+            return ProbabilityCrossentropy.apply(target, yPred, EPSILON);
         }
         return target.mul(Crossentropy.logProbabilities(yPred, fromLogits, axis)).sum(axis).neg();
     }

@@ -34,6 +34,11 @@ final class Crossentropy {
         return LossMath.clipProbabilities(normalised).log();
     }
 
+    /** Whether {@code axis} is the last axis of {@code t} (rank >= 1). */
+    static boolean lastAxis(int axis, Tensor t) {
+        return t.rank() >= 1 && (axis == -1 || axis == t.rank() - 1);
+    }
+
     static double checkSmoothing(double labelSmoothing, String cls, String name) {
         if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
             throw new IllegalArgumentException(cls + " '" + name + "': label_smoothing must be in [0, 1], got "

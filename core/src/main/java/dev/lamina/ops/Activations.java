@@ -34,6 +34,34 @@ public final class Activations {
         return alongAxis(x, axis, true);
     }
 
+    /**
+     * Softmax's gradient along the last axis, one pass per row: {@code gy - out * sum(gy)} with
+     * {@code gy = g * out} (four whole-array passes when composed).
+     */
+    public static Tensor softmaxGradient(Tensor out, Tensor g) {
+        Tensor o = out.contiguous();
+        Tensor gc = g.contiguous();
+        float[] os = o.data();
+        float[] gs = gc.data();
+        int oo = o.offset();
+        int go = gc.offset();
+        int n = o.size();
+        int len = o.dim(-1);
+        float[] d = BufferPool.take(n);
+        for (int r = 0; r < n; r += len) {
+            float dot = 0f;
+            for (int i = 0; i < len; i++) {
+                float gy = gs[go + r + i] * os[oo + r + i];
+                d[r + i] = gy;
+                dot += gy;
+            }
+            for (int i = 0; i < len; i++) {
+                d[r + i] -= os[oo + r + i] * dot;
+            }
+        }
+        return Tensor.wrap(d, o.shape());
+    }
+
     private static Tensor alongAxis(Tensor x, int axis, boolean log) {
         x = Elementwise.asFloat(x);
         int rank = x.rank();
