@@ -179,7 +179,7 @@ public final class Autograd {
 
     /**
      * Ends a training step: gives the output arrays of the step's big ops (convolutions,
-     * pooling, dense layers, relu, adds, concatenations) back to the {@link BufferPool}, so the next step's forward pass
+     * pooling, dense layers, relu, adds, concatenations, embedding lookups) back to the {@link BufferPool}, so the next step's forward pass
      * overwrites them instead of allocating (and the young generation, which copies the step's
      * live activations whenever it fills mid-step, fills far less often). Arrays shared with
      * {@code keep} (the model's outputs, which metrics read) stay. Only for a graph nobody
@@ -202,7 +202,7 @@ public final class Autograd {
             Op op = t.op();
             boolean recyclable = op instanceof Op.Conv2D || op instanceof Op.DepthwiseConv2D || op instanceof Op.MaxPool2D
                     || op instanceof Op.AvgPool2D || op instanceof Op.Relu || op instanceof Op.Add || op instanceof Op.Linear
-                    || op instanceof Op.Concat;
+                    || op instanceof Op.Concat || op instanceof Op.Gather;
             // kept.add: each array once, and never one a model output shares.
             if (recyclable && t.dtype() == DType.FLOAT32 && kept.add(t.data())) {
                 BufferPool.give(t.data());
