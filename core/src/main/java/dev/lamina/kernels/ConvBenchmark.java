@@ -25,6 +25,8 @@ public final class ConvBenchmark {
         new Case("W2 c1 28x28x1>32 3x3", valid(64, 28, 28, 1, 32, 3)),
         new Case("W2 c2 13x13x32>64 3x3", valid(64, 13, 13, 32, 64, 3)),
         new Case("W2 c3 5x5x64>64 3x3", valid(64, 5, 5, 64, 64, 3)),
+        new Case("W7 pw 60x60x32>64 1x1", valid(32, 60, 60, 32, 64, 1)),
+        new Case("W7 pw 26x26x64>128 1x1", valid(32, 26, 26, 64, 128, 1)),
         new Case("W5 c1 500x128>32 k7", new ConvShape(128, 1, 500, 128, 1, 7, 32, 1, 494, 1, 1, 1, 1, 0, 0)),
         new Case("W5 c2 98x32>32 k7", new ConvShape(128, 1, 98, 32, 1, 7, 32, 1, 92, 1, 1, 1, 1, 0, 0)),
     };

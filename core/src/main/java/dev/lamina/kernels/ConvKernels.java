@@ -46,6 +46,26 @@ public interface ConvKernels {
     }
 
     /**
+     * The input gradient of a relu-fused {@link #forward} from its output {@code out}: as
+     * {@link #backwardInput} for dy zeroed where {@code out <= 0}. This default masks into a
+     * temporary array; where {@link #fusesReluInputGradient} says so, a fast kernel masks dy as it
+     * copies it into its padded scratch, so no masked copy crosses memory.
+     */
+    default void backwardInputRelu(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
+                                   float[] dx, int dxOff) {
+        float[] m = new float[s.pixels() * s.cout()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = out[outOff + i] > 0f ? dy[dyOff + i] : 0f;
+        }
+        backwardInput(s, m, 0, k, kOff, dx, dxOff);
+    }
+
+    /** Whether {@link #backwardInputRelu} masks as it reads for this geometry (else a masked copy first is as fast). */
+    default boolean fusesReluInputGradient(ConvShape s) {
+        return false;
+    }
+
+    /**
      * Depthwise: {@code y[.., c * m + q] = sum_{i,j} x[.., c] k[i, j, c, q]} with kernel
      * {@code [kh, kw, cin, m]} and {@code s.cout() == cin * m}.
      */

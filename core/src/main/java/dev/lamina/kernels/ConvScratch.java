@@ -1,6 +1,10 @@
 package dev.lamina.kernels;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Buffers the direct convolution kernels keep per calling thread (packed kernels, zero-padded
@@ -8,6 +12,9 @@ import java.util.Arrays;
  * Worker threads only read a caller's buffers while the caller waits for them.
  */
 final class ConvScratch {
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
+    private static final FloatVector ZERO = FloatVector.zero(S);
     private static final ThreadLocal<ConvScratch> LOCAL = ThreadLocal.withInitial(ConvScratch::new);
     private float[] padded = new float[0];
     private float[] packed = new float[0];
@@ -44,7 +51,17 @@ final class ConvScratch {
      */
     static Source source(ConvScratch sc, float[] x, int xOff, int n, int h, int w, int c,
                          int padTop, int padLeft, int hs, int ws) {
-        if (padTop == 0 && padLeft == 0 && hs <= h && ws <= w) {
+        return source(sc, x, xOff, null, 0, n, h, w, c, padTop, padLeft, hs, ws);
+    }
+
+    /**
+     * As {@link #source(ConvScratch, float[], int, int, int, int, int, int, int, int, int)}, and
+     * with {@code mask} non-null always a copy, in which x counts only where {@code mask > 0}
+     * (a relu's output masking its gradient on the way, instead of in a pass of its own).
+     */
+    static Source source(ConvScratch sc, float[] x, int xOff, float[] mask, int maskOff, int n, int h, int w, int c,
+                         int padTop, int padLeft, int hs, int ws) {
+        if (mask == null && padTop == 0 && padLeft == 0 && hs <= h && ws <= w) {
             return new Source(x, xOff, h, w);
         }
         float[] p = sc.padded(n * hs * ws * c);
@@ -62,10 +79,28 @@ final class ConvScratch {
                     continue;
                 }
                 Arrays.fill(p, dst, dst + px0 * c, 0f);
-                System.arraycopy(x, xOff + ((b * h + iy) * w + x0) * c, p, dst + px0 * c, cols * c);
+                int src = ((b * h + iy) * w + x0) * c;
+                if (mask == null) {
+                    System.arraycopy(x, xOff + src, p, dst + px0 * c, cols * c);
+                } else {
+                    maskedCopy(x, xOff + src, mask, maskOff + src, p, dst + px0 * c, cols * c);
+                }
                 Arrays.fill(p, dst + (px0 + cols) * c, dst + ws * c, 0f);
             }
         });
         return new Source(p, 0, hs, ws);
+    }
+
+    /** {@code d[i] = m[i] > 0 ? x[i] : 0} over len values. */
+    private static void maskedCopy(float[] x, int xo, float[] m, int mo, float[] d, int dOff, int len) {
+        int i = 0;
+        for (int end = len - len % L; i < end; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            VectorMask<Float> keep = FloatVector.fromArray(S, m, mo + i).compare(VectorOperators.GT, 0f);
+            ZERO.blend(v, keep).intoArray(d, dOff + i);
+        }
+        for (; i < len; i++) {
+            d[dOff + i] = m[mo + i] > 0f ? x[xo + i] : 0f;
+        }
     }
 }

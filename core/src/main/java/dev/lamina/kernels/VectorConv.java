@@ -73,19 +73,47 @@ public final class VectorConv implements ConvKernels {
         if (s.n() == 0) {
             return;
         }
-        if (s.strideH() != 1 || s.strideW() != 1 || (long) s.h() * s.w() * 8 > (long) s.ho() * s.wo() * 9) {
-            // Strided, or a valid convolution whose full correlation would mostly multiply the
-            // zero border (W2's 5x5 -> 3x3 layer: 2.8x the work): scatter each pixel's patch gradient.
+        if (!correlatesInput(s)) {
             ConvScatterInput.backwardInput(s, dy, dyOff, k, kOff, dx, dxOff);
             return;
         }
+        correlatedInput(s, dy, dyOff, null, 0, k, kOff, dx, dxOff);
+    }
+
+    @Override
+    public boolean fusesReluInputGradient(ConvShape s) {
+        return !s.isPointwise() && s.n() > 0 && correlatesInput(s);
+    }
+
+    @Override
+    public void backwardInputRelu(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
+                                  float[] dx, int dxOff) {
+        if (!fusesReluInputGradient(s)) {
+            ConvKernels.super.backwardInputRelu(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
+            return;
+        }
+        correlatedInput(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
+    }
+
+    /**
+     * Whether the input gradient runs as a correlation of the padded output gradient: stride 1,
+     * and not a valid convolution whose full correlation would mostly multiply the zero border
+     * (W2's 5x5 -> 3x3 layer: 2.8x the work); those scatter each pixel's patch gradient instead.
+     */
+    private static boolean correlatesInput(ConvShape s) {
+        return s.strideH() == 1 && s.strideW() == 1 && (long) s.h() * s.w() * 8 <= (long) s.ho() * s.wo() * 9;
+    }
+
+    /** The correlation input gradient; with {@code out}, dy counts only where out > 0 (masked in the padded copy). */
+    private void correlatedInput(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
+                                 float[] dx, int dxOff) {
         // dx[y, x] = sum_{i,j} dy[y + padTop - i*dh, x + padLeft - j*dw] . K[i, j]^T: a stride-1
         // correlation of dy, padded by (kh-1)*dh - padTop on top, with the flipped kernel.
         ConvScratch sc = ConvScratch.get();
         int effH = (s.kh() - 1) * s.dilationH();
         int effW = (s.kw() - 1) * s.dilationW();
-        ConvScratch.Source src = ConvScratch.source(sc, dy, dyOff, s.n(), s.ho(), s.wo(), s.cout(), effH - s.padTop(), effW - s.padLeft(),
-                s.h() + effH, s.w() + effW);
+        ConvScratch.Source src = ConvScratch.source(sc, dy, dyOff, out, outOff, s.n(), s.ho(), s.wo(), s.cout(),
+                effH - s.padTop(), effW - s.padLeft(), s.h() + effH, s.w() + effW);
         float[] kp = packFlipped(sc, k, kOff, s.kh(), s.kw(), s.cin(), s.cout());
         conv(src, s.cout(), s.kh(), s.kw(), 1, 1, s.dilationH(), s.dilationW(), s.n(), s.h(), s.w(), kp,
                 new float[(s.cin() + NB - 1) / NB * NB], false, s.cin(), dx, dxOff);

@@ -83,16 +83,28 @@ public final class Convolution {
         boolean wantB = bias != null && bias.requiresGrad();
         Tensor gm = g.contiguous();
         Tensor db = null;
-        if (relu && !x.requiresGrad() && kernel.requiresGrad() && spec.groups() == 1) {
-            // Only the kernel (and bias) gradient: the kernels mask dy as they read it, so no
-            // masked copy is written and read back (a first layer's whole backward pass).
+        if (relu && kernel.requiresGrad() && spec.groups() == 1) {
             Tensor xc = x.contiguous(), kc = kernel.contiguous(), o = out.contiguous();
-            float[] dk = BufferPool.take(kc.size());
-            float[] sums = wantB ? new float[kc.dim(3)] : null;
-            Kernels.conv().backwardKernelRelu(geometry(xc, kc, spec).shape(spec), xc.data(), xc.offset(), gm.data(),
-                    gm.offset(), o.data(), o.offset(), dk, 0, sums);
-            Tensor dkt = Tensor.wrap(dk, kc.shape());
-            return bias == null ? new Tensor[] {null, dkt} : new Tensor[] {null, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};
+            ConvShape cs = geometry(xc, kc, spec).shape(spec);
+            boolean wantX = x.requiresGrad();
+            if (!wantX || Kernels.conv().fusesReluInputGradient(cs)) {
+                // The kernels mask dy as they read it (the kernel gradient batch by batch, the
+                // input gradient in its padded copy), so no masked copy is written and read back.
+                float[] dk = BufferPool.take(kc.size());
+                float[] sums = wantB ? new float[kc.dim(3)] : null;
+                Kernels.conv().backwardKernelRelu(cs, xc.data(), xc.offset(), gm.data(), gm.offset(), o.data(), o.offset(),
+                        dk, 0, sums);
+                Tensor dxt = null;
+                if (wantX) {
+                    float[] dx = BufferPool.take(xc.size());
+                    Kernels.conv().backwardInputRelu(cs, gm.data(), gm.offset(), o.data(), o.offset(), kc.data(), kc.offset(),
+                            dx, 0);
+                    dxt = Tensor.wrap(dx, xc.shape());
+                }
+                Tensor dkt = Tensor.wrap(dk, kc.shape());
+                return bias == null ? new Tensor[] {dxt, dkt}
+                        : new Tensor[] {dxt, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};
+            }
         }
         if (relu || wantB) {
             int cout = kernel.dim(3);

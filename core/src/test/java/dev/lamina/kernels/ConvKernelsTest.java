@@ -162,6 +162,10 @@ class ConvKernelsTest {
             fast.backwardKernelRelu(s, x, xo, dy, yo, out, yo, dkGot, ko, dbGot);
             near(dkWant, dkGot, ko, kn, 1e-5f * (s.pixels() + 1), where + " relu kernel gradient");
             near(dbWant, dbGot, 0, s.cout(), 1e-5f * (s.pixels() + 1), where + " relu bias gradient");
+            dxGot = filled(dxWant.length);
+            REF.backwardInputRelu(s, dy, yo, out, yo, k, ko, dxWant, xo);
+            fast.backwardInputRelu(s, dy, yo, out, yo, k, ko, dxGot, xo);
+            near(dxWant, dxGot, xo, xn, tolerance(s, false), where + " relu input gradient");
         }
     }
 
