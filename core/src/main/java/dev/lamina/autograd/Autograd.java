@@ -179,7 +179,8 @@ public final class Autograd {
 
     /**
      * Ends a training step: gives the output arrays of the step's big ops (convolutions,
-     * pooling, dense layers, relu, adds, concatenations, embedding lookups) back to the {@link BufferPool}, so the next step's forward pass
+     * pooling, dense layers, relu, adds, concatenations, embedding lookups), and max pooling's
+     * winner indices, back to the {@link BufferPool}, so the next step's forward pass
      * overwrites them instead of allocating (and the young generation, which copies the step's
      * live activations whenever it fills mid-step, fills far less often). Arrays shared with
      * {@code keep} (the model's outputs, which metrics read) stay. Only for a graph nobody
@@ -206,6 +207,9 @@ public final class Autograd {
             // kept.add: each array once, and never one a model output shares.
             if (recyclable && t.dtype() == DType.FLOAT32 && kept.add(t.data())) {
                 BufferPool.give(t.data());
+            }
+            if (op instanceof Op.MaxPool2D m) {
+                BufferPool.giveInts(m.argmax());
             }
         }
     }

@@ -9,7 +9,8 @@ import java.util.WeakHashMap;
 /**
  * Reusable float arrays for the saved activations of fused recurrent ops, the outputs of the
  * big ops (convolutions, pooling, pointwise passes, matmul) and the gradients that
- * {@link dev.lamina.autograd.Autograd#backward} has consumed. A training step makes the same
+ * {@link dev.lamina.autograd.Autograd#backward} has consumed; and int arrays for max pooling's
+ * winner indices. A training step makes the same
  * sizes every time, so an array released after one step's backward pass is taken again by the
  * next step's forward pass instead of allocating (and zeroing) tens of megabytes, and the
  * young generation fills (and copies the step's live activations) less often.
@@ -28,16 +29,20 @@ public final class BufferPool {
      */
     static final long MAX_RETAINED_FLOATS = Runtime.getRuntime().maxMemory() / 8;
 
+    /** Floats below which a zero fill stays on one thread. */
+    private static final int ZERO_GRAIN = 1 << 16;
+
     /** Takes after which a size nobody asked for is dropped (a few hundred training steps). */
     static final long STALE_TAKES = 20_000;
 
-    private static final Map<Integer, SizeClass> FREE = new HashMap<>();
+    /** Free arrays by {@link #key}: float and int arrays of one length are separate classes. */
+    private static final Map<Long, SizeClass> FREE = new HashMap<>();
     /**
      * The arrays this pool allocated (weakly: one never given back is collected). Only those
      * are kept when given: ops that allocate their own outputs would otherwise add arrays
      * every step that nobody takes, until the cap (arrays hash and compare by identity).
      */
-    private static final Map<float[], Boolean> ISSUED = new WeakHashMap<>();
+    private static final Map<Object, Boolean> ISSUED = new WeakHashMap<>();
     private static long retained;
     /** Counts takes: the pool's clock. */
     private static long clock;
@@ -45,7 +50,7 @@ public final class BufferPool {
 
     /** The free arrays of one size, and when that size was last asked for. */
     private static final class SizeClass {
-        final ArrayDeque<float[]> arrays = new ArrayDeque<>();
+        final ArrayDeque<Object> arrays = new ArrayDeque<>();
         long lastTake;
         /** Arrays allocated because none was free. */
         long allocated;
@@ -55,23 +60,37 @@ public final class BufferPool {
 
     /** An array of exactly {@code size} floats with unspecified contents. */
     public static synchronized float[] take(int size) {
+        return (float[]) take(size, false);
+    }
+
+    /** An array of exactly {@code size} ints with unspecified contents (max pooling's winners). */
+    public static synchronized int[] takeInts(int size) {
+        return (int[]) take(size, true);
+    }
+
+    private static Object take(int size, boolean ints) {
         clock++;
-        SizeClass q = FREE.computeIfAbsent(size, k -> new SizeClass());
+        SizeClass q = FREE.computeIfAbsent(key(size, ints), k -> new SizeClass());
         q.lastTake = clock;
         if (!q.arrays.isEmpty()) {
             retained -= size;
             return q.arrays.pop();
         }
         q.allocated++;
-        float[] a = new float[size];
+        Object a = ints ? new int[size] : new float[size];
         ISSUED.put(a, Boolean.TRUE);
         return a;
+    }
+
+    private static long key(int size, boolean ints) {
+        return ints ? (1L << 32) | size : size;
     }
 
     /** An array of exactly {@code size} zeros (for kernels that accumulate into their output). */
     public static float[] zeros(int size) {
         float[] a = take(size);
-        java.util.Arrays.fill(a, 0f);
+        // Both threads: one thread's fill of a few megabytes is a W6 pooling gradient's largest part.
+        dev.lamina.kernels.Parallel.forRange(size, ZERO_GRAIN, (from, to) -> java.util.Arrays.fill(a, from, to, 0f));
         return a;
     }
 
@@ -81,28 +100,41 @@ public final class BufferPool {
      * once.
      */
     public static synchronized void give(float[]... arrays) {
+        for (float[] a : arrays) {
+            if (a != null) {
+                giveOne(a, a.length, false);
+            }
+        }
+    }
+
+    /** Gives an int array back, as {@link #give} does float arrays. */
+    public static synchronized void giveInts(int[] a) {
+        if (a != null) {
+            giveOne(a, a.length, true);
+        }
+    }
+
+    private static void giveOne(Object a, int length, boolean ints) {
         if (clock - lastSweep > STALE_TAKES) {
             dropStale();
         }
-        for (float[] a : arrays) {
-            if (a == null || a.length == 0 || retained + a.length > MAX_RETAINED_FLOATS || !ISSUED.containsKey(a)) {
-                continue;
-            }
-            SizeClass q = FREE.computeIfAbsent(a.length, k -> new SizeClass());
-            if (q.arrays.isEmpty() && q.lastTake == 0) {
-                q.lastTake = clock;
-            }
-            q.arrays.push(a);
-            retained += a.length;
+        if (length == 0 || retained + length > MAX_RETAINED_FLOATS || !ISSUED.containsKey(a)) {
+            return;
         }
+        SizeClass q = FREE.computeIfAbsent(key(length, ints), k -> new SizeClass());
+        if (q.arrays.isEmpty() && q.lastTake == 0) {
+            q.lastTake = clock;
+        }
+        q.arrays.push(a);
+        retained += length;
     }
 
     private static void dropStale() {
         lastSweep = clock;
-        for (Iterator<Map.Entry<Integer, SizeClass>> it = FREE.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, SizeClass> e = it.next();
+        for (Iterator<Map.Entry<Long, SizeClass>> it = FREE.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, SizeClass> e = it.next();
             if (clock - e.getValue().lastTake > STALE_TAKES) {
-                retained -= (long) e.getKey() * e.getValue().arrays.size();
+                retained -= (e.getKey() & 0xffffffffL) * e.getValue().arrays.size();
                 it.remove();
             }
         }
@@ -113,11 +145,17 @@ public final class BufferPool {
      * dropped (for tests and diagnostics: a training step in its steady state allocates none).
      */
     static synchronized long allocated(int size) {
-        SizeClass q = FREE.get(size);
+        SizeClass q = FREE.get(key(size, false));
         return q == null ? 0 : q.allocated;
     }
 
-    /** Floats held for reuse (for tests and diagnostics). */
+    /** As {@link #allocated}, for int arrays. */
+    static synchronized long allocatedInts(int size) {
+        SizeClass q = FREE.get(key(size, true));
+        return q == null ? 0 : q.allocated;
+    }
+
+    /** Elements (floats and ints) held for reuse (for tests and diagnostics). */
     static synchronized long retainedFloats() {
         return retained;
     }

@@ -34,8 +34,9 @@ public final class Pooling {
         float[] out = BufferPool.take(s.pixels() * s.cout()); // every window writes its output
         Tensor y = Tensor.wrap(out, s.n(), s.ho(), s.wo(), s.cout());
         if (max) {
-            // The winners' indices only matter to a gradient: inference skips them.
-            int[] arg = GradMode.isEnabled() && x.requiresGrad() ? new int[out.length] : null;
+            // The winners' indices only matter to a gradient: inference skips them. Every entry is
+            // written; the array goes back to the pool with the step's activations.
+            int[] arg = GradMode.isEnabled() && x.requiresGrad() ? BufferPool.takeInts(out.length) : null;
             Kernels.pool().maxForward(s, x.data(), x.offset(), out, arg);
             return arg == null ? y : Autograd.record(y, new Op.MaxPool2D(spec, arg), x);
         }

@@ -38,6 +38,37 @@ class BufferPoolTest {
     }
 
     @Test
+    void intArraysAreReusedApartFromFloatArraysOfTheirLength() {
+        int size = 45_679; // a size no other test uses
+        int[] a = BufferPool.takeInts(size);
+        BufferPool.giveInts(a);
+        float[] f = BufferPool.take(size);
+        assertEquals(size, f.length);
+        assertSame(a, BufferPool.takeInts(size));
+        BufferPool.giveInts(new int[size]); // not the pool's: ignored
+        assertNotSame(a, BufferPool.takeInts(size));
+    }
+
+    @Test
+    void maxPoolingWinnersGoBackWithTheStepsActivations() {
+        Tensor x = Tensor.randomUniform(21, -1, 1, 2, 6, 6, 5).requiresGrad(true);
+        int winners = 2 * 3 * 3 * 5; // pooled elements: a size no other test uses
+        Runnable pass = () -> {
+            Tensor loss = Ops.maxPool2d(x, new PoolSpec(2, 2, 2, 2, "valid")).square().sum();
+            loss.backward();
+            dev.lamina.autograd.Autograd.recycleActivations(loss, List.of());
+            x.setGrad(null);
+        };
+        pass.run();
+        long warm = BufferPool.allocatedInts(winners);
+        assertEquals(1, warm);
+        for (int i = 0; i < 3; i++) {
+            pass.run();
+        }
+        assertEquals(warm, BufferPool.allocatedInts(winners), "winner arrays allocated after warm-up");
+    }
+
+    @Test
     void sizesNobodyAsksForAreDroppedAfterAWhile() {
         int stale = 2_345_671;
         BufferPool.give(BufferPool.take(stale));
