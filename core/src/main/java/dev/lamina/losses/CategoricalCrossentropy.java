@@ -1,6 +1,7 @@
 package dev.lamina.losses;
 
 import dev.lamina.ops.ProbabilityCrossentropy;
+import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ public final class CategoricalCrossentropy extends Loss {
             float numClasses = yTrue.dim(-1);
             target = yTrue.mul((float) (1.0 - labelSmoothing)).add((float) labelSmoothing / numClasses);
         }
-        if (!fromLogits && Crossentropy.lastAxis(axis, yPred) && dev.lamina.tensor.Shapes.same(target.shape(), yPred.shape())) {
+        if (!fromLogits && Crossentropy.lastAxis(axis, yPred) && Shapes.same(target.shape(), yPred.shape())) {
             return ProbabilityCrossentropy.apply(target, yPred, EPSILON);
         }
         return target.mul(Crossentropy.logProbabilities(yPred, fromLogits, axis)).sum(axis).neg();
