@@ -32,13 +32,10 @@ public interface ConvKernels {
     default void backwardKernelRelu(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
                                     float[] dk, int dkOff, float[] db) {
         int cout = s.cout();
-        float[] m = new float[s.pixels() * cout];
+        float[] m = reluMasked(s, dy, dyOff, out, outOff);
         if (db != null) {
             java.util.Arrays.fill(db, 0, cout, 0f);
-        }
-        for (int i = 0; i < m.length; i++) {
-            m[i] = out[outOff + i] > 0f ? dy[dyOff + i] : 0f;
-            if (db != null) {
+            for (int i = 0; i < m.length; i++) {
                 db[i % cout] += m[i];
             }
         }
@@ -53,11 +50,16 @@ public interface ConvKernels {
      */
     default void backwardInputRelu(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
                                    float[] dx, int dxOff) {
+        backwardInput(s, reluMasked(s, dy, dyOff, out, outOff), 0, k, kOff, dx, dxOff);
+    }
+
+    /** A new copy of the output gradient dy, zeroed where {@code out <= 0} (the defaults' masking). */
+    private static float[] reluMasked(ConvShape s, float[] dy, int dyOff, float[] out, int outOff) {
         float[] m = new float[s.pixels() * s.cout()];
         for (int i = 0; i < m.length; i++) {
             m[i] = out[outOff + i] > 0f ? dy[dyOff + i] : 0f;
         }
-        backwardInput(s, m, 0, k, kOff, dx, dxOff);
+        return m;
     }
 
     /** Whether {@link #backwardInputRelu} masks as it reads for this geometry (else a masked copy first is as fast). */

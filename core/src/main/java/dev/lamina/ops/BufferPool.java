@@ -1,5 +1,6 @@
 package dev.lamina.ops;
 
+import dev.lamina.kernels.Parallel;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -90,7 +91,7 @@ public final class BufferPool {
     public static float[] zeros(int size) {
         float[] a = take(size);
         // Both threads: one thread's fill of a few megabytes is a W6 pooling gradient's largest part.
-        dev.lamina.kernels.Parallel.forRange(size, ZERO_GRAIN, (from, to) -> java.util.Arrays.fill(a, from, to, 0f));
+        Parallel.forRange(size, ZERO_GRAIN, (from, to) -> java.util.Arrays.fill(a, from, to, 0f));
         return a;
     }
 

@@ -2,6 +2,7 @@ package dev.lamina.ops;
 
 import dev.lamina.autograd.Autograd;
 import dev.lamina.autograd.Op;
+import dev.lamina.kernels.Kernels;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
 
@@ -32,7 +33,7 @@ public final class ProbabilityCrossentropy {
         for (int r = 0; r < rows; r++) {
             int pr = po + r * len;
             int yr = yo + r * len;
-            float sum = rowSum(ps, pr, len);
+            float sum = Kernels.elementwise().sum(ps, pr, len);
             float acc = 0f;
             for (int j = 0; j < len; j++) {
                 float t = ys[yr + j];
@@ -67,7 +68,7 @@ public final class ProbabilityCrossentropy {
             int yr = yo + r * len;
             int dr = r * len;
             float gr = gs[go + r];
-            float sum = rowSum(ps, pr, len);
+            float sum = Kernels.elementwise().sum(ps, pr, len);
             if (dy != null) {
                 for (int j = 0; j < len; j++) {
                     float q = Math.min(Math.max(ps[pr + j] / sum, epsilon), hi);
@@ -97,14 +98,6 @@ public final class ProbabilityCrossentropy {
         }
         return new Tensor[] {dy == null ? null : Tensor.wrap(dy, target.shape()),
                 dp == null ? null : Tensor.wrap(dp, probabilities.shape())};
-    }
-
-    private static float rowSum(float[] a, int off, int len) {
-        float s = 0f;
-        for (int j = 0; j < len; j++) {
-            s += a[off + j];
-        }
-        return s;
     }
 
     private static void check(Tensor y, Tensor p) {
