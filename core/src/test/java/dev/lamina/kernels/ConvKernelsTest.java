@@ -33,6 +33,26 @@ class ConvKernelsTest {
     }
 
     @Test
+    void winogradLayersMatchTheReference() {
+        Random rnd = new Random(13);
+        // 3x3 stride-1 layers that take the Winograd path forward, for the input gradient, or
+        // both: even and odd outputs (partial tiles), several blocks of tiles, asymmetric
+        // padding, 16/32/48/64 channels, one image and several.
+        ConvShape[] shapes = {
+            new ConvShape(2, 8, 8, 32, 3, 3, 32, 8, 8, 1, 1, 1, 1, 1, 1),
+            new ConvShape(1, 9, 7, 16, 3, 3, 32, 9, 7, 1, 1, 1, 1, 1, 1),
+            new ConvShape(2, 11, 10, 32, 3, 3, 64, 9, 8, 1, 1, 1, 1, 0, 0),
+            new ConvShape(1, 6, 13, 48, 3, 3, 32, 6, 13, 1, 1, 1, 1, 0, 2),
+            new ConvShape(3, 5, 6, 32, 3, 3, 32, 5, 6, 1, 1, 1, 1, 1, 1),
+            new ConvShape(1, 7, 9, 64, 3, 3, 32, 7, 9, 1, 1, 1, 1, 1, 1)};
+        for (ConvShape s : shapes) {
+            assertTrue(WinogradConv.applies(3, 3, 1, 1, 1, 1, s.cin(), s.cout(), s.ho(), s.wo())
+                    || WinogradConv.applies(3, 3, 1, 1, 1, 1, s.cout(), s.cin(), s.h(), s.w()), s.toString());
+            check(new VectorConv(), s, rnd, false);
+        }
+    }
+
+    @Test
     void depthwiseMatchesTheReference() {
         Random rnd = new Random(12);
         // The sliding 3-wide kernels: 16/32 channels, rows of 8 or more, valid and same, tails.
