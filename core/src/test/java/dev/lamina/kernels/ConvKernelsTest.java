@@ -44,7 +44,8 @@ class ConvKernelsTest {
             new ConvShape(2, 11, 10, 32, 3, 3, 64, 9, 8, 1, 1, 1, 1, 0, 0),
             new ConvShape(1, 6, 13, 48, 3, 3, 32, 6, 13, 1, 1, 1, 1, 0, 2),
             new ConvShape(3, 5, 6, 32, 3, 3, 32, 5, 6, 1, 1, 1, 1, 1, 1),
-            new ConvShape(1, 7, 9, 64, 3, 3, 32, 7, 9, 1, 1, 1, 1, 1, 1)};
+            new ConvShape(1, 7, 9, 64, 3, 3, 32, 7, 9, 1, 1, 1, 1, 1, 1),
+            new ConvShape(1, 9, 7, 32, 3, 3, 48, 9, 7, 1, 1, 1, 1, 1, 1)};
         for (ConvShape s : shapes) {
             assertTrue(WinogradConv.applies(3, 3, 1, 1, 1, 1, s.cin(), s.cout(), s.ho(), s.wo())
                     || WinogradConv.applies(3, 3, 1, 1, 1, 1, s.cout(), s.cin(), s.h(), s.w()), s.toString());
