@@ -136,7 +136,8 @@ final class WinogradConv {
         int xs = TILES * c;
         for (int cv = 0; cv < c; cv += L) {
             int p = xo + cv;
-            // B^T d: per column s, rows (d0 - d2, d1 + d2, d2 - d1, d1 - d3).
+            // B^T d: per column s, rows (d0 - d2, d1 + d2, d2 - d1, d1 - d3). The four columns are
+            // written out: a vector passed to a helper (or kept in an array) is boxed.
             FloatVector d0 = FloatVector.fromArray(S, x, p), d1 = FloatVector.fromArray(S, x, p + rs);
             FloatVector d2 = FloatVector.fromArray(S, x, p + 2 * rs), d3 = FloatVector.fromArray(S, x, p + 3 * rs);
             FloatVector w00 = d0.sub(d2), w10 = d1.add(d2), w20 = d2.sub(d1), w30 = d1.sub(d3);
