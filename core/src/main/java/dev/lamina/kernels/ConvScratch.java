@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Buffers the direct convolution kernels keep per calling thread (packed kernels, zero-padded
- * copies of the input), grown on demand and reused across calls, and the padding itself.
- * Worker threads only read a caller's buffers while the caller waits for them.
+ * copies of the input, Winograd blocks), grown on demand and reused across calls, and the
+ * padding itself.
+ * Worker threads only read a caller's buffers while the caller waits for them; they write their own.
  */
 final class ConvScratch {
     private static final VectorSpecies<Float> S = VectorWidth.S;
@@ -20,6 +21,8 @@ final class ConvScratch {
     private float[] packed = new float[0];
     private float[] channelPadded = new float[0];
     private float[] expanded = new float[0];
+    private float[] transformed = new float[0];
+    private float[] products = new float[0];
 
     static ConvScratch get() {
         return LOCAL.get();
@@ -35,6 +38,16 @@ final class ConvScratch {
 
     float[] expanded(int size) {
         return expanded = Scratch.atLeast(expanded, size);
+    }
+
+    /** A block of Winograd-transformed input patches ({@link WinogradConv}). */
+    float[] transformed(int size) {
+        return transformed = Scratch.atLeast(transformed, size);
+    }
+
+    /** A block of Winograd position products, before the output transform ({@link WinogradConv}). */
+    float[] products(int size) {
+        return products = Scratch.atLeast(products, size);
     }
 
     float[] channelPadded(int size) {

@@ -24,7 +24,6 @@ final class WinogradConv {
     private static final int L = S.length();
     /** Tiles per block: two register tiles of twelve. */
     static final int TILES = 24;
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private WinogradConv() {}
 
@@ -98,9 +97,10 @@ final class WinogradConv {
         long macsPerBlock = 16L * TILES * c * cout;
         int grain = (int) Math.max(1, VectorConv.MIN_PARALLEL_MACS / macsPerBlock);
         Parallel.forRange(blocks, grain, (from, to) -> {
-            float[][] buffers = BUFFERS.get();
-            float[] v = buffers[0] = Scratch.atLeast(buffers[0], 16 * TILES * c);
-            float[] m = buffers[1] = Scratch.atLeast(buffers[1], 16 * TILES * cout);
+            // Each thread's own block buffers (the caller's padded source and packed kernel are other fields).
+            ConvScratch own = ConvScratch.get();
+            float[] v = own.transformed(16 * TILES * c);
+            float[] m = own.products(16 * TILES * cout);
             for (int blk = from; blk < to; blk++) {
                 int t0 = blk * TILES;
                 int nt = Math.min(TILES, tiles - t0);
