@@ -20,6 +20,25 @@ final class ConvForwardTiles {
     private ConvForwardTiles() {}
 
     /**
+     * The tile for a panel of width {@code w} (one vector or two) and patch rows of
+     * {@code runLen}, at the six input offsets {@code xo[at..at+5]} and output offsets
+     * {@code yo[at..at+5]}.
+     */
+    static void any(int w, float[] x, int[] xo, int at, int kh, int rowStep, int runs, int runStep, int runLen,
+                    float[] kp, int kq, float[] bp, boolean relu, float[] y, int[] yo, int c0, int valid, float[] tmp) {
+        if (runLen % 4 != 0 && w == NB) {
+            tileShort(x, xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep, runs, runStep,
+                    runLen, kp, kq, bp, relu, y, yo, at, c0, valid, tmp);
+        } else if (w == L) {
+            tileNarrow(x, xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep, runs, runStep,
+                    runLen, kp, kq, bp, relu, y, yo, at, c0, valid, tmp);
+        } else {
+            tile(x, xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep, runs, runStep,
+                    runLen, kp, kq, bp, relu, y, yo, at, c0, valid, tmp);
+        }
+    }
+
+    /**
      * One 6-pixel x NB-channel output tile: the whole patch reduction in registers. Called for
      * patch rows of a multiple of four steps (others take {@link #tileShort}); the one-step
      * loop after the four-step one only keeps it correct for any length.

@@ -45,6 +45,20 @@ final class ConvKernelGradient {
      */
     static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
                                float[] dk, int dkOff, float[] db) {
+        backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db, null, 0, null, 0);
+    }
+
+    /**
+     * As {@link #backwardKernel(ConvShape, float[], int, float[], int, float[], int, float[], int, float[])},
+     * and for a 1x1 convolution with {@code dx} non-null also its input gradient: each batch of
+     * gradient rows, just masked into L1 for the kernel gradient, gives its dx rows there too
+     * ({@link ConvPointwiseInput}), so dy and out cross memory once for both gradients.
+     */
+    static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+                               float[] dk, int dkOff, float[] db, float[] k, int kOff, float[] dx, int dxOff) {
+        if (dx != null && !s.isPointwise()) {
+            throw new IllegalArgumentException("conv kernel gradient: the input gradient rides along only for 1x1 stride-1 layers, got " + s);
+        }
         int c = s.cin(), cout = s.cout();
         int cbs = (cout + NB - 1) / NB;
         int coutP = cbs * NB;
@@ -105,6 +119,9 @@ final class ConvKernelGradient {
         int parts = serial || s.pixels() < PIXELS_PER_PATCH_TO_SPLIT * s.patch() ? 1
                 : Math.min(PARTS, (units + unitsPerBatch - 1) / unitsPerBatch);
         int taskGroups = serial || parts > 1 ? 1 : tasks;
+        // Split by tiles, every thread sees every batch: the input gradient then runs on its own.
+        boolean fuse = dx != null && taskGroups == 1;
+        float[] kt = fuse ? ConvPointwiseInput.packTransposed(sc, k, kOff, c, cout) : null;
         int dkSize = s.patch() * cout;
         float[][] partDk = new float[parts][];
         float[][] partDb = new float[parts][];
@@ -112,6 +129,7 @@ final class ConvKernelGradient {
             float[] tmp = new float[NARROW_ROWS * NB];
             int[] xoffs = new int[unitsPerBatch];
             float[] local = masked ? new float[unitsPerBatch * width * coutP] : null;
+            ConvPointwiseInput.Rows dxRows = fuse ? new ConvPointwiseInput.Rows(c, cout, 0) : null;
             // Split by tiles, this thread's range of tiles sweeps every batch (batch-major, so a
             // batch is read from L1 by all of them); split by pixels, its range of parts.
             int jobs = taskGroups > 1 ? 1 : w1 - w0;
@@ -168,9 +186,15 @@ final class ConvKernelGradient {
                                     accumulate, target, dkAt, cout, valid, tmp);
                         }
                     }
+                    if (fuse) {
+                        dxRows.rows(gt, gBatch, coutP, count * width, kt, dx, dxOff + u0 * width * c);
+                    }
                 }
             }
         });
+        if (dx != null && !fuse) {
+            ConvPointwiseInput.backwardInput(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
+        }
         for (int part = 1; part < parts; part++) {
             float[] pd = partDk[part];
             for (int i = 0; i < dkSize; i++) {

@@ -53,6 +53,19 @@ public interface ConvKernels {
         backwardInput(s, reluMasked(s, dy, dyOff, out, outOff), 0, k, kOff, dx, dxOff);
     }
 
+    /**
+     * Both gradients of a relu-fused {@link #forward}: {@link #backwardKernelRelu}, then
+     * {@link #backwardInputRelu} when {@code dx} is non-null. Fast kernels may compute them in
+     * one pass over dy.
+     */
+    default void backwardRelu(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+                              float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
+        backwardKernelRelu(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db);
+        if (dx != null) {
+            backwardInputRelu(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
+        }
+    }
+
     /** A new copy of the output gradient dy, zeroed where {@code out <= 0} (the defaults' masking). */
     private static float[] reluMasked(ConvShape s, float[] dy, int dyOff, float[] out, int outOff) {
         float[] m = new float[s.pixels() * s.cout()];

@@ -78,7 +78,7 @@ public final class VectorConv implements ConvKernels {
     @Override
     public void backwardInput(ConvShape s, float[] dy, int dyOff, float[] k, int kOff, float[] dx, int dxOff) {
         if (s.isPointwise()) {
-            fallback.backwardInput(s, dy, dyOff, k, kOff, dx, dxOff);
+            ConvPointwiseInput.backwardInput(s, dy, dyOff, null, 0, k, kOff, dx, dxOff);
             return;
         }
         if (s.n() == 0) {
@@ -93,12 +93,16 @@ public final class VectorConv implements ConvKernels {
 
     @Override
     public boolean fusesReluInputGradient(ConvShape s) {
-        return !s.isPointwise() && s.n() > 0 && correlatesInput(s);
+        return s.isPointwise() || s.n() > 0 && correlatesInput(s);
     }
 
     @Override
     public void backwardInputRelu(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
                                   float[] dx, int dxOff) {
+        if (s.isPointwise()) {
+            ConvPointwiseInput.backwardInput(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
+            return;
+        }
         if (!fusesReluInputGradient(s)) {
             ConvKernels.super.backwardInputRelu(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
             return;
@@ -194,16 +198,8 @@ public final class VectorConv implements ConvKernels {
                     int valid = Math.min(w, cout - cb * w);
                     for (int blk = g0; blk < g1; blk++) {
                         int at = (blk - g0) * MB;
-                        if (runLen % 4 != 0 && w == NB) {
-                            ConvForwardTiles.tileShort(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh,
-                                    rowStep, runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
-                        } else if (w == L) {
-                            ConvForwardTiles.tileNarrow(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh,
-                                    rowStep, runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
-                        } else {
-                            ConvForwardTiles.tile(src.a(), xo[at], xo[at + 1], xo[at + 2], xo[at + 3], xo[at + 4], xo[at + 5], kh, rowStep,
-                                    runs, runStep, runLen, kp, cb * patch * w, bp, relu, y, yo, at, cb * w, valid, tmp);
-                        }
+                        ConvForwardTiles.any(w, src.a(), xo, at, kh, rowStep, runs, runStep, runLen, kp, cb * patch * w, bp,
+                                relu, y, yo, cb * w, valid, tmp);
                     }
                 }
             }
@@ -223,10 +219,20 @@ public final class VectorConv implements ConvKernels {
         ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db);
     }
 
+    @Override
+    public void backwardRelu(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+                             float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
+        if (dx == null || !s.isPointwise()) {
+            ConvKernels.super.backwardRelu(s, x, xOff, dy, dyOff, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
+            return;
+        }
+        ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db, k, kOff, dx, dxOff);
+    }
+
     // ------------------------------------------------------------------ packing and padding
 
     /** Output channels per tile: one vector when that holds them all, else two. */
-    private static int panelWidth(int outChannels) {
+    static int panelWidth(int outChannels) {
         return outChannels <= L ? L : NB;
     }
 
@@ -252,7 +258,7 @@ public final class VectorConv implements ConvKernels {
      * The kernel of the input gradient: kp[cb over cin][(i', j', co)][NB] =
      * K[kh-1-i', kw-1-j', cb*NB + q, co], channels past cin zero.
      */
-    private static float[] packFlipped(ConvScratch sc, float[] k, int kOff, int kh, int kw, int cin, int cout) {
+    static float[] packFlipped(ConvScratch sc, float[] k, int kOff, int kh, int kw, int cin, int cout) {
         int w = panelWidth(cin);
         int cbs = (cin + w - 1) / w;
         int patch = kh * kw * cout;

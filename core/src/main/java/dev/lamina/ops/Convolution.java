@@ -92,15 +92,10 @@ public final class Convolution {
                 // input gradient in its padded copy), so no masked copy is written and read back.
                 float[] dk = BufferPool.take(kc.size());
                 float[] sums = wantB ? new float[kc.dim(3)] : null;
-                Kernels.conv().backwardKernelRelu(cs, xc.data(), xc.offset(), gm.data(), gm.offset(), o.data(), o.offset(),
-                        dk, 0, sums);
-                Tensor dxt = null;
-                if (wantX) {
-                    float[] dx = BufferPool.take(xc.size());
-                    Kernels.conv().backwardInputRelu(cs, gm.data(), gm.offset(), o.data(), o.offset(), kc.data(), kc.offset(),
-                            dx, 0);
-                    dxt = Tensor.wrap(dx, xc.shape());
-                }
+                float[] dx = wantX ? BufferPool.take(xc.size()) : null;
+                Kernels.conv().backwardRelu(cs, xc.data(), xc.offset(), gm.data(), gm.offset(), o.data(), o.offset(),
+                        kc.data(), kc.offset(), dk, 0, sums, dx, 0);
+                Tensor dxt = wantX ? Tensor.wrap(dx, xc.shape()) : null;
                 Tensor dkt = Tensor.wrap(dk, kc.shape());
                 return bias == null ? new Tensor[] {dxt, dkt}
                         : new Tensor[] {dxt, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};

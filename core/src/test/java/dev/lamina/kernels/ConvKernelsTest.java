@@ -54,6 +54,25 @@ class ConvKernelsTest {
     }
 
     @Test
+    void pointwiseLayersMatchTheReference() {
+        Random rnd = new Random(14);
+        // 1x1 layers, whose input gradient rides on the kernel gradient's masked batches: one
+        // thread's work (small), pixels split into parts (large), tiles split among threads
+        // (few pixels per channel: the input gradient then runs on its own), rows narrower than
+        // the six-pixel tile, three input channels (W7's first layer), ragged output channels.
+        for (ConvShape s : new ConvShape[] {
+                new ConvShape(2, 5, 4, 3, 1, 1, 32, 5, 4, 1, 1, 1, 1, 0, 0),
+                new ConvShape(4, 30, 30, 16, 1, 1, 40, 30, 30, 1, 1, 1, 1, 0, 0),
+                new ConvShape(8, 12, 12, 32, 1, 1, 64, 12, 12, 1, 1, 1, 1, 0, 0),
+                new ConvShape(3, 9, 9, 64, 1, 1, 128, 9, 9, 1, 1, 1, 1, 0, 0),
+                new ConvShape(2, 40, 5, 48, 1, 1, 16, 40, 5, 1, 1, 1, 1, 0, 0),
+                new ConvShape(3, 31, 33, 3, 1, 1, 32, 31, 33, 1, 1, 1, 1, 0, 0)}) {
+            assertTrue(s.isPointwise(), s.toString());
+            check(new VectorConv(), s, rnd, false);
+        }
+    }
+
+    @Test
     void depthwiseMatchesTheReference() {
         Random rnd = new Random(12);
         // The sliding 3-wide kernels: 16/32 channels, rows of 8 or more, valid and same, tails.
@@ -187,6 +206,12 @@ class ConvKernelsTest {
             REF.backwardInputRelu(s, dy, yo, out, yo, k, ko, dxWant, xo);
             fast.backwardInputRelu(s, dy, yo, out, yo, k, ko, dxGot, xo);
             near(dxWant, dxGot, xo, xn, tolerance(s, false), where + " relu input gradient");
+            // Both relu gradients in one call, as the layers ask (1x1 layers: one pass over dy).
+            float[] dxBoth = filled(dxWant.length), dkBoth = filled(dkWant.length), dbBoth = filled(s.cout());
+            fast.backwardRelu(s, x, xo, dy, yo, out, yo, k, ko, dkBoth, ko, dbBoth, dxBoth, xo);
+            near(dkWant, dkBoth, ko, kn, 1e-5f * (s.pixels() + 1), where + " relu kernel gradient, both at once");
+            near(dbWant, dbBoth, 0, s.cout(), 1e-5f * (s.pixels() + 1), where + " relu bias gradient, both at once");
+            near(dxWant, dxBoth, xo, xn, tolerance(s, false), where + " relu input gradient, both at once");
         }
     }
 

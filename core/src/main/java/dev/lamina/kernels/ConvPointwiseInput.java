@@ -1,0 +1,110 @@
+package dev.lamina.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The input gradient of a 1x1 stride-1 convolution, {@code dx[p] = dy[p] K^T} row by row, for
+ * {@link VectorConv}: the forward pass's register tiles ({@link ConvForwardTiles}) with the
+ * gradient rows as their input and K transposed as their kernel. A relu-fused layer's gradient
+ * is masked a batch of rows at a time into L1, so no masked copy crosses memory; the kernel
+ * gradient calls {@link #rows} on the batches it has just masked, so dy and the relu output are
+ * read once for both gradients.
+ */
+final class ConvPointwiseInput {
+    private static final VectorSpecies<Float> S = VectorWidth.S;
+    private static final int L = S.length();
+    private static final int MB = VectorConv.MB;
+    /** Gradient rows masked per batch: a few kilobytes, so they are read back from L1. */
+    private static final int BATCH = 8 * MB;
+
+    private ConvPointwiseInput() {}
+
+    /** K^T for {@link #rows}: panels of the input channels, {@code kt[cb][co][w]} (see {@link VectorConv#packFlipped}). */
+    static float[] packTransposed(ConvScratch sc, float[] k, int kOff, int cin, int cout) {
+        return VectorConv.packFlipped(sc, k, kOff, 1, 1, cin, cout);
+    }
+
+    /**
+     * {@code dx[n, h, w, cin]} from {@code dy[n, h, w, cout]}, counting dy only where
+     * {@code out > 0} when {@code out} is non-null (a relu-fused forward pass).
+     */
+    static void backwardInput(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
+                              float[] dx, int dxOff) {
+        int pixels = s.pixels();
+        if (pixels == 0) {
+            return;
+        }
+        int cin = s.cin(), cout = s.cout();
+        float[] kt = packTransposed(ConvScratch.get(), k, kOff, cin, cout);
+        int batches = (pixels + BATCH - 1) / BATCH;
+        long macsPerBatch = (long) BATCH * cin * cout;
+        int grain = (int) Math.max(1, VectorConv.MIN_PARALLEL_MACS / macsPerBatch);
+        Parallel.forRange(batches, grain, (from, to) -> {
+            Rows r = new Rows(cin, cout, out == null ? 0 : BATCH);
+            for (int bt = from; bt < to; bt++) {
+                int p0 = bt * BATCH;
+                int count = Math.min(BATCH, pixels - p0);
+                if (out == null) {
+                    r.rows(dy, dyOff + p0 * cout, cout, count, kt, dx, dxOff + p0 * cin);
+                } else {
+                    mask(dy, dyOff + p0 * cout, out, outOff + p0 * cout, count * cout, r.masked);
+                    r.rows(r.masked, 0, cout, count, kt, dx, dxOff + p0 * cin);
+                }
+            }
+        });
+    }
+
+    /** {@code m[i] = dy[i]} where {@code out[i] > 0}, else 0, for i in [0, n). */
+    private static void mask(float[] dy, int dyOff, float[] out, int outOff, int n, float[] m) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, dy, dyOff + i);
+            zero.blend(v, FloatVector.fromArray(S, out, outOff + i).compare(VectorOperators.GT, 0f)).intoArray(m, i);
+        }
+        for (; i < n; i++) {
+            m[i] = out[outOff + i] > 0f ? dy[dyOff + i] : 0f;
+        }
+    }
+
+    /** One thread's tile offsets and buffers for {@link #rows}. */
+    static final class Rows {
+        private final int cin, cout, w, cbs;
+        private final int[] xo = new int[MB];
+        private final int[] yo = new int[MB];
+        private final float[] tmp = new float[MB * 2 * L];
+        private final float[] zeros;
+        final float[] masked;
+
+        Rows(int cin, int cout, int maskedRows) {
+            this.cin = cin;
+            this.cout = cout;
+            this.w = VectorConv.panelWidth(cin);
+            this.cbs = (cin + w - 1) / w;
+            this.zeros = new float[cbs * w];
+            this.masked = new float[maskedRows * cout];
+        }
+
+        /**
+         * {@code dx} rows {@code [0, count)} (stride cin, from {@code dxOff}) from gradient rows
+         * {@code g[gOff + q * gStride + co]}, with {@code kt} from {@link #packTransposed}.
+         */
+        void rows(float[] g, int gOff, int gStride, int count, float[] kt, float[] dx, int dxOff) {
+            for (int t0 = 0; t0 < count; t0 += MB) {
+                // The last tile overlaps its neighbour (or repeats the last row) instead of being narrower.
+                int p0 = Math.max(0, Math.min(t0, count - MB));
+                for (int r = 0; r < MB; r++) {
+                    int q = Math.min(p0 + r, count - 1);
+                    xo[r] = gOff + q * gStride;
+                    yo[r] = dxOff + q * cin;
+                }
+                for (int cb = 0; cb < cbs; cb++) {
+                    ConvForwardTiles.any(w, g, xo, 0, 1, 0, 1, 0, cout, kt, cb * cout * w, zeros, false, dx, yo,
+                            cb * w, Math.min(w, cin - cb * w), tmp);
+                }
+            }
+        }
+    }
+}
