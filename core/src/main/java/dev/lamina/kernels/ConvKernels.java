@@ -92,6 +92,16 @@ public interface ConvKernels {
     /** Gradient of {@link #depthwiseForward} for the kernel. */
     void depthwiseBackwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] dk, int dkOff);
 
+    /**
+     * Both gradients of {@link #depthwiseForward}: {@link #depthwiseBackwardKernel} and
+     * {@link #depthwiseBackwardInput}. Fast kernels may compute them in one pass over dy.
+     */
+    default void depthwiseBackward(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] k, int kOff,
+                                   float[] dk, int dkOff, float[] dx, int dxOff) {
+        depthwiseBackwardKernel(s, x, xOff, dy, dyOff, dk, dkOff);
+        depthwiseBackwardInput(s, dy, dyOff, k, kOff, dx, dxOff);
+    }
+
     /** Short name for diagnostics. */
     String name();
 }

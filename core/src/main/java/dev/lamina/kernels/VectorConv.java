@@ -298,6 +298,16 @@ public final class VectorConv implements ConvKernels {
     }
 
     @Override
+    public void depthwiseBackward(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] k, int kOff,
+                                  float[] dk, int dkOff, float[] dx, int dxOff) {
+        if (DepthwiseGradients.applies(s)) {
+            DepthwiseGradients.backward(s, x, xOff, dy, dyOff, k, kOff, dk, dkOff, dx, dxOff);
+        } else {
+            ConvKernels.super.depthwiseBackward(s, x, xOff, dy, dyOff, k, kOff, dk, dkOff, dx, dxOff);
+        }
+    }
+
+    @Override
     public String name() {
         return "direct-6x" + NB;
     }

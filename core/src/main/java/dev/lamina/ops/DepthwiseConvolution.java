@@ -34,6 +34,12 @@ public final class DepthwiseConvolution {
         ConvShape s = geometry(x, kernel, spec);
         Tensor dx = null;
         Tensor dk = null;
+        if (wantX && wantK) {
+            float[] ddx = BufferPool.take(x.size()), ddk = BufferPool.take(kernel.size());
+            Kernels.conv().depthwiseBackward(s, x.data(), x.offset(), dy.data(), dy.offset(), kernel.data(), kernel.offset(),
+                    ddk, 0, ddx, 0);
+            return new Tensor[] {Tensor.wrap(ddx, x.shape()), Tensor.wrap(ddk, kernel.shape())};
+        }
         if (wantX) {
             float[] d = BufferPool.take(x.size());
             Kernels.conv().depthwiseBackwardInput(s, dy.data(), dy.offset(), kernel.data(), kernel.offset(), d, 0);

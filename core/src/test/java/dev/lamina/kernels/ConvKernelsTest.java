@@ -80,7 +80,16 @@ class ConvKernelsTest {
                 new ConvShape(2, 6, 12, 16, 3, 3, 16, 4, 10, 1, 1, 1, 1, 0, 0),
                 new ConvShape(1, 5, 13, 32, 3, 3, 32, 5, 13, 1, 1, 1, 1, 1, 1),
                 new ConvShape(2, 9, 9, 24, 3, 3, 24, 7, 7, 2, 1, 1, 1, 0, 0),
-                new ConvShape(1, 7, 20, 16, 2, 3, 16, 6, 18, 1, 1, 2, 1, 0, 0)}) {
+                new ConvShape(1, 7, 20, 16, 2, 3, 16, 6, 18, 1, 1, 2, 1, 0, 0),
+                // Both gradients in one pass (DepthwiseGradients): row parts over several images
+                // (W7's valid 3x3), same padding (edges on both sides), an odd row with a
+                // partial last tile, dilated same padding, a 5x3 kernel with asymmetric padding.
+                new ConvShape(4, 30, 30, 32, 3, 3, 32, 28, 28, 1, 1, 1, 1, 0, 0),
+                new ConvShape(2, 9, 24, 32, 3, 3, 32, 9, 24, 1, 1, 1, 1, 1, 1),
+                new ConvShape(1, 5, 17, 16, 3, 3, 16, 3, 15, 1, 1, 1, 1, 0, 0),
+                new ConvShape(3, 11, 18, 64, 3, 3, 64, 11, 18, 1, 1, 2, 2, 2, 2),
+                new ConvShape(2, 7, 20, 16, 5, 3, 16, 5, 20, 1, 1, 1, 1, 1, 2)}) {
+            assertTrue(d.w() < 16 || d.strideW() > 1 || DepthwiseGradients.applies(d), d.toString());
             for (ConvKernels fast : FAST) {
                 check(fast, d, rnd, true);
             }
@@ -191,6 +200,13 @@ class ConvKernelsTest {
             fast.backwardKernel(s, x, xo, dy, yo, dkGot, ko);
         }
         near(dkWant, dkGot, ko, kn, 1e-5f * (s.pixels() + 1), where + " kernel gradient");
+        if (depthwise) {
+            // Both gradients in one call, as the layer asks (one pass over dy where the kernels can).
+            float[] dxBoth = filled(dxWant.length), dkBoth = filled(dkWant.length);
+            fast.depthwiseBackward(s, x, xo, dy, yo, k, ko, dkBoth, ko, dxBoth, xo);
+            near(dxWant, dxBoth, xo, xn, tolerance(s, true), where + " input gradient, both at once");
+            near(dkWant, dkBoth, ko, kn, 1e-5f * (s.pixels() + 1), where + " kernel gradient, both at once");
+        }
 
         if (!depthwise) {
             // Relu-fused: dy masked where the output is not positive, and the bias gradient.
