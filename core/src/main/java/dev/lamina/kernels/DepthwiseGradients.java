@@ -80,67 +80,23 @@ final class DepthwiseGradients {
             return;
         }
         inputPixels(s, dy, dyOff, k, kOff, out, dx, row, 0, lo);
+        // Output m gathers k[i, 0] dy[p + m + pl] + k[i, 1] dy[.. - 1] + k[i, 2] dy[.. - 2]: the
+        // sliding tile over dy from column p + pl - 2 with each kernel row read backwards.
         int b = row / s.h(), iy = row % s.h();
+        int[] dyRows = new int[s.kh()];
+        int[] kRows = new int[s.kh()];
+        int rows = 0;
+        for (int i = 0; i < s.kh(); i++) {
+            int oy = iy + s.padTop() - i * s.dilationH();
+            if (oy >= 0 && oy < s.ho()) {
+                dyRows[rows] = dyOff + (b * s.ho() + oy) * s.wo() * c;
+                kRows[rows++] = kOff + (i * 3 + 2) * c;
+            }
+        }
         for (int ix0 = lo; ix0 < hi; ix0 += 8) {
             int p = Math.min(ix0, hi - 8);
             for (int q = 0; q < c; q += L) {
-                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-                for (int i = 0; i < s.kh(); i++) {
-                    int oy = iy + s.padTop() - i * s.dilationH();
-                    if (oy < 0 || oy >= s.ho()) {
-                        continue;
-                    }
-                    // Output m gathers k[i, 0] dy[p + m + pl] + k[i, 1] dy[.. - 1] + k[i, 2] dy[.. - 2]:
-                    // each dy vector, loaded once, meets up to three outputs.
-                    int kq = kOff + i * 3 * c + q;
-                    FloatVector k0 = FloatVector.fromArray(S, k, kq + 2 * c);
-                    FloatVector k1 = FloatVector.fromArray(S, k, kq + c);
-                    FloatVector k2 = FloatVector.fromArray(S, k, kq);
-                    int g = dyOff + ((b * s.ho() + oy) * s.wo() + p + pl - 2) * c + q;
-                    FloatVector v = FloatVector.fromArray(S, dy, g);
-                    a0 = v.fma(k0, a0);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a1 = v.fma(k0, a1);
-                    a0 = v.fma(k1, a0);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a2 = v.fma(k0, a2);
-                    a1 = v.fma(k1, a1);
-                    a0 = v.fma(k2, a0);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a3 = v.fma(k0, a3);
-                    a2 = v.fma(k1, a2);
-                    a1 = v.fma(k2, a1);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a4 = v.fma(k0, a4);
-                    a3 = v.fma(k1, a3);
-                    a2 = v.fma(k2, a2);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a5 = v.fma(k0, a5);
-                    a4 = v.fma(k1, a4);
-                    a3 = v.fma(k2, a3);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a6 = v.fma(k0, a6);
-                    a5 = v.fma(k1, a5);
-                    a4 = v.fma(k2, a4);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a7 = v.fma(k0, a7);
-                    a6 = v.fma(k1, a6);
-                    a5 = v.fma(k2, a5);
-                    v = FloatVector.fromArray(S, dy, g += c);
-                    a7 = v.fma(k1, a7);
-                    a6 = v.fma(k2, a6);
-                    v = FloatVector.fromArray(S, dy, g + c);
-                    a7 = v.fma(k2, a7);
-                }
-                int o = out + p * c + q;
-                a0.intoArray(dx, o);
-                a1.intoArray(dx, o + c);
-                a2.intoArray(dx, o + 2 * c);
-                a3.intoArray(dx, o + 3 * c);
-                a4.intoArray(dx, o + 4 * c);
-                a5.intoArray(dx, o + 5 * c);
-                a6.intoArray(dx, o + 6 * c);
-                a7.intoArray(dx, o + 7 * c);
+                VectorDepthwise.slidingTile(dy, dyRows, (p + pl - 2) * c + q, k, kRows, q, -c, rows, c, dx, out + p * c + q);
             }
         }
         inputPixels(s, dy, dyOff, k, kOff, out, dx, row, hi, w);

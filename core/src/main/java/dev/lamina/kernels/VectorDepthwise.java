@@ -102,69 +102,85 @@ final class VectorDepthwise {
      */
     private static void slidingRows(ConvScratch.Source src, int c, int kh, int sh, int dh, int ho, int wo,
                                     float[] k, int kOff, float[] y, int yOff, int r0, int r1) {
-        float[] x = src.a();
         int ws = src.ws();
+        int[] srcRows = new int[kh];
+        int[] kRows = new int[kh];
         for (int row = r0; row < r1; row++) {
             int b = row / ho, oy = row % ho;
             int xRow = src.off() + ((b * src.hs() + oy * sh) * ws) * c;
+            for (int i = 0; i < kh; i++) {
+                srcRows[i] = xRow + i * dh * ws * c;
+                kRows[i] = kOff + i * 3 * c;
+            }
             int yRow = yOff + row * wo * c;
             for (int ox0 = 0; ox0 < wo; ox0 += 8) {
                 int p = Math.min(ox0, wo - 8);
                 for (int q = 0; q < c; q += L) {
-                    FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
-                    for (int i = 0; i < kh; i++) {
-                        int kq = kOff + i * 3 * c + q;
-                        FloatVector k0 = FloatVector.fromArray(S, k, kq);
-                        FloatVector k1 = FloatVector.fromArray(S, k, kq + c);
-                        FloatVector k2 = FloatVector.fromArray(S, k, kq + 2 * c);
-                        int xm = xRow + (i * dh * ws + p) * c + q;
-                        FloatVector v = FloatVector.fromArray(S, x, xm);
-                        a0 = v.fma(k0, a0);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a1 = v.fma(k0, a1);
-                        a0 = v.fma(k1, a0);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a2 = v.fma(k0, a2);
-                        a1 = v.fma(k1, a1);
-                        a0 = v.fma(k2, a0);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a3 = v.fma(k0, a3);
-                        a2 = v.fma(k1, a2);
-                        a1 = v.fma(k2, a1);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a4 = v.fma(k0, a4);
-                        a3 = v.fma(k1, a3);
-                        a2 = v.fma(k2, a2);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a5 = v.fma(k0, a5);
-                        a4 = v.fma(k1, a4);
-                        a3 = v.fma(k2, a3);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a6 = v.fma(k0, a6);
-                        a5 = v.fma(k1, a5);
-                        a4 = v.fma(k2, a4);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a7 = v.fma(k0, a7);
-                        a6 = v.fma(k1, a6);
-                        a5 = v.fma(k2, a5);
-                        v = FloatVector.fromArray(S, x, xm += c);
-                        a7 = v.fma(k1, a7);
-                        a6 = v.fma(k2, a6);
-                        v = FloatVector.fromArray(S, x, xm + c);
-                        a7 = v.fma(k2, a7);
-                    }
-                    int o = yRow + p * c + q;
-                    a0.intoArray(y, o);
-                    a1.intoArray(y, o + c);
-                    a2.intoArray(y, o + 2 * c);
-                    a3.intoArray(y, o + 3 * c);
-                    a4.intoArray(y, o + 4 * c);
-                    a5.intoArray(y, o + 5 * c);
-                    a6.intoArray(y, o + 6 * c);
-                    a7.intoArray(y, o + 7 * c);
+                    slidingTile(src.a(), srcRows, p * c + q, k, kRows, q, c, kh, c, y, yRow + p * c + q);
                 }
             }
         }
+    }
+
+    /**
+     * One tile of 8 outputs by one vector of channels of a 3-wide, stride-1 correlation over
+     * {@code rows} kernel rows: {@code y[o + m c] = sum_r sum_j k(r, j) v(r, m + j)}, where
+     * {@code v(r, u) = src[srcRows[r] + base + u c]} and {@code k(r, j) = k[kRows[r] + kBase + j kStep]}
+     * (a negative step reads a flipped kernel row). Each input vector is loaded once and feeds
+     * the (up to) three outputs it touches.
+     */
+    static void slidingTile(float[] src, int[] srcRows, int base, float[] k, int[] kRows, int kBase, int kStep, int rows,
+                            int c, float[] y, int o) {
+        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        for (int r = 0; r < rows; r++) {
+            int kq = kRows[r] + kBase;
+            FloatVector k0 = FloatVector.fromArray(S, k, kq);
+            FloatVector k1 = FloatVector.fromArray(S, k, kq + kStep);
+            FloatVector k2 = FloatVector.fromArray(S, k, kq + 2 * kStep);
+            int xm = srcRows[r] + base;
+            FloatVector v = FloatVector.fromArray(S, src, xm);
+            a0 = v.fma(k0, a0);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a1 = v.fma(k0, a1);
+            a0 = v.fma(k1, a0);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a2 = v.fma(k0, a2);
+            a1 = v.fma(k1, a1);
+            a0 = v.fma(k2, a0);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a3 = v.fma(k0, a3);
+            a2 = v.fma(k1, a2);
+            a1 = v.fma(k2, a1);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a4 = v.fma(k0, a4);
+            a3 = v.fma(k1, a3);
+            a2 = v.fma(k2, a2);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a5 = v.fma(k0, a5);
+            a4 = v.fma(k1, a4);
+            a3 = v.fma(k2, a3);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a6 = v.fma(k0, a6);
+            a5 = v.fma(k1, a5);
+            a4 = v.fma(k2, a4);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a7 = v.fma(k0, a7);
+            a6 = v.fma(k1, a6);
+            a5 = v.fma(k2, a5);
+            v = FloatVector.fromArray(S, src, xm += c);
+            a7 = v.fma(k1, a7);
+            a6 = v.fma(k2, a6);
+            v = FloatVector.fromArray(S, src, xm + c);
+            a7 = v.fma(k2, a7);
+        }
+        a0.intoArray(y, o);
+        a1.intoArray(y, o + c);
+        a2.intoArray(y, o + 2 * c);
+        a3.intoArray(y, o + 3 * c);
+        a4.intoArray(y, o + 4 * c);
+        a5.intoArray(y, o + 5 * c);
+        a6.intoArray(y, o + 6 * c);
+        a7.intoArray(y, o + 7 * c);
     }
 
     /** Output rows [r0, r1), channels a multiple of 8: tiles of 8 pixels x 8 channels. */

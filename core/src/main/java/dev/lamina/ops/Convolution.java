@@ -89,7 +89,8 @@ public final class Convolution {
             boolean wantX = x.requiresGrad();
             if (!wantX || Kernels.conv().fusesReluInputGradient(cs)) {
                 // The kernels mask dy as they read it (the kernel gradient batch by batch, the
-                // input gradient in its padded copy), so no masked copy is written and read back.
+                // input gradient in its padded copy, or for 1x1 layers from the kernel
+                // gradient's masked batches), so no masked copy is written and read back.
                 float[] dk = BufferPool.take(kc.size());
                 float[] sums = wantB ? new float[kc.dim(3)] : null;
                 float[] dx = wantX ? BufferPool.take(xc.size()) : null;
