@@ -212,7 +212,7 @@ final class ConvKernelGradient {
      * {@code local[q][coutP]} = dy where out > 0, else 0, for pixels p0 .. p0 + pixels - 1
      * (channels past cout zero); adds the masked rows into {@code db} when it is non-null.
      */
-    private static void maskRows(float[] dy, int dyOff, float[] out, int outOff, int p0, int pixels, int cout, int coutP,
+    static void maskRows(float[] dy, int dyOff, float[] out, int outOff, int p0, int pixels, int cout, int coutP,
                                  float[] local, float[] db) {
         int cv = cout - cout % L;
         FloatVector zero = FloatVector.zero(S);

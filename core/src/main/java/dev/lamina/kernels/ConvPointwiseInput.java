@@ -1,7 +1,5 @@
 package dev.lamina.kernels;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -49,24 +47,11 @@ final class ConvPointwiseInput {
                 if (out == null) {
                     r.rows(dy, dyOff + p0 * cout, cout, count, kt, dx, dxOff + p0 * cin);
                 } else {
-                    mask(dy, dyOff + p0 * cout, out, outOff + p0 * cout, count * cout, r.masked);
+                    ConvKernelGradient.maskRows(dy, dyOff, out, outOff, p0, count, cout, cout, r.masked, null);
                     r.rows(r.masked, 0, cout, count, kt, dx, dxOff + p0 * cin);
                 }
             }
         });
-    }
-
-    /** {@code m[i] = dy[i]} where {@code out[i] > 0}, else 0, for i in [0, n). */
-    private static void mask(float[] dy, int dyOff, float[] out, int outOff, int n, float[] m) {
-        FloatVector zero = FloatVector.zero(S);
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector v = FloatVector.fromArray(S, dy, dyOff + i);
-            zero.blend(v, FloatVector.fromArray(S, out, outOff + i).compare(VectorOperators.GT, 0f)).intoArray(m, i);
-        }
-        for (; i < n; i++) {
-            m[i] = out[outOff + i] > 0f ? dy[dyOff + i] : 0f;
-        }
     }
 
     /** One thread's tile offsets and buffers for {@link #rows}. */

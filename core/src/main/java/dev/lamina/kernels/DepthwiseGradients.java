@@ -44,6 +44,8 @@ final class DepthwiseGradients {
         int parts = 2 * s.macs() < MIN_PARALLEL_MACS ? 1 : Math.min(PARTS, Math.min(xRows, yRows));
         float[][] partial = new float[parts][];
         Parallel.forRange(parts, 1, (p0, p1) -> {
+            int[] dyRows = new int[s.kh()];
+            int[] kRows = new int[s.kh()];
             for (int p = p0; p < p1; p++) {
                 float[] acc = p == 0 ? dk : new float[taps * c];
                 int accOff = p == 0 ? dkOff : 0;
@@ -51,7 +53,7 @@ final class DepthwiseGradients {
                 int y0 = (int) ((long) yRows * p / parts), y1 = (int) ((long) yRows * (p + 1) / parts);
                 for (int t = 0; t < Math.max(x1 - x0, y1 - y0); t++) {
                     if (x0 + t < x1) {
-                        inputRow(s, dy, dyOff, k, kOff, dx, dxOff, x0 + t);
+                        inputRow(s, dy, dyOff, k, kOff, dx, dxOff, x0 + t, dyRows, kRows);
                     }
                     if (y0 + t < y1) {
                         kernelRow(s, x, xOff, dy, dyOff, acc, accOff, y0 + t);
@@ -68,8 +70,12 @@ final class DepthwiseGradients {
         }
     }
 
-    /** dx row {@code row} (image-major over n * h): each pixel gathers k[i, j] dy[y + padTop - i dh, x + padLeft - j dw]. */
-    private static void inputRow(ConvShape s, float[] dy, int dyOff, float[] k, int kOff, float[] dx, int dxOff, int row) {
+    /**
+     * dx row {@code row} (image-major over n * h): each pixel gathers k[i, j] dy[y + padTop - i dh, x + padLeft - j dw].
+     * {@code dyRows} and {@code kRows} (kh long) are the calling thread's to fill.
+     */
+    private static void inputRow(ConvShape s, float[] dy, int dyOff, float[] k, int kOff, float[] dx, int dxOff, int row,
+                                 int[] dyRows, int[] kRows) {
         int c = s.cin(), w = s.w(), pl = s.padLeft();
         int out = dxOff + row * w * c;
         // Pixels whose three taps all fall inside the dy row take the sliding tile; the rest,
@@ -83,8 +89,6 @@ final class DepthwiseGradients {
         // Output m gathers k[i, 0] dy[p + m + pl] + k[i, 1] dy[.. - 1] + k[i, 2] dy[.. - 2]: the
         // sliding tile over dy from column p + pl - 2 with each kernel row read backwards.
         int b = row / s.h(), iy = row % s.h();
-        int[] dyRows = new int[s.kh()];
-        int[] kRows = new int[s.kh()];
         int rows = 0;
         for (int i = 0; i < s.kh(); i++) {
             int oy = iy + s.padTop() - i * s.dilationH();
