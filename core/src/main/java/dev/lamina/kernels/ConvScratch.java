@@ -23,6 +23,7 @@ final class ConvScratch {
     private float[] expanded = new float[0];
     private float[] transformed = new float[0];
     private float[] products = new float[0];
+    private float[] partials = new float[0];
 
     static ConvScratch get() {
         return LOCAL.get();
@@ -48,6 +49,11 @@ final class ConvScratch {
     /** A block of Winograd position products, before the output transform ({@link WinogradConv}). */
     float[] products(int size) {
         return products = Scratch.atLeast(products, size);
+    }
+
+    /** Per-part sums a kernel gradient adds up at the end ({@link WinogradKernelGradient}). */
+    float[] partials(int size) {
+        return partials = Scratch.atLeast(partials, size);
     }
 
     float[] channelPadded(int size) {

@@ -20,13 +20,16 @@ import jdk.incubator.vector.VectorSpecies;
  * tile are any six (each has its own input offset), so tiles run on across output rows and
  * the last one overlaps its neighbour instead of needing a narrower kernel.
  *
- * <p>Stride-1 3x3 layers whose channels fill whole vectors take {@link WinogradConv} instead
- * (2.25x fewer multiply-adds), forward and for the input gradient.
+ * <p>Stride-1 3x3 layers whose channels fill whole vectors take {@link WinogradConv} instead:
+ * F(2x2, 3x3) forward (2.25x fewer multiply-adds), and for the gradients F(4x4, 3x3)
+ * ({@link Winograd4}: 4x fewer, with rounding that training tolerates but predictions need not
+ * carry) where the output is large enough, the input gradient through the same block loop and
+ * the kernel gradient in {@link WinogradKernelGradient}.
  *
  * <p>Input gradient: for stride 1, a forward convolution of the zero-padded output gradient
  * with the kernel flipped in space and transposed in channels; strided layers, and valid ones
  * whose flipped correlation would mostly multiply a zero border, scatter instead
- * ({@link ConvScatterInput}). Kernel gradient: {@link ConvKernelGradient}.
+ * ({@link ConvScatterInput}). Kernel gradient: {@link ConvKernelGradient} where Winograd does not apply.
  *
  * <p>Work is split over tiles with {@link Parallel}; every thread writes its own part of the
  * output, so results do not depend on the thread count. Depthwise convolutions vectorize over
@@ -65,7 +68,7 @@ public final class VectorConv implements ConvKernels {
             ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), s.cin(), s.padTop(), s.padLeft(),
                     WinogradConv.sourceRows(s.ho()), WinogradConv.sourceRows(s.wo()));
             float[] u = WinogradConv.transformKernel(sc.packed(16 * s.cin() * s.cout()), k, kOff, s.cin(), s.cout(), false);
-            WinogradConv.convolve(src, s.cin(), s.n(), s.ho(), s.wo(), u, bp, relu, s.cout(), y, yOff);
+            WinogradConv.convolve(src, 2, s.cin(), s.n(), s.ho(), s.wo(), u, bp, relu, s.cout(), y, yOff);
             return;
         }
         ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), s.cin(), s.padTop(), s.padLeft(),
@@ -128,10 +131,16 @@ public final class VectorConv implements ConvKernels {
         int effH = (s.kh() - 1) * s.dilationH();
         int effW = (s.kw() - 1) * s.dilationW();
         if (WinogradConv.applies(s.kh(), s.kw(), 1, 1, s.dilationH(), s.dilationW(), s.cout(), s.cin(), s.h(), s.w())) {
+            // Gradients take F(4x4, 3x3) where it saves work: its extra rounding does not matter to training.
+            boolean f4 = Winograd4.beatsF2(s.h(), s.w());
+            int rows = f4 ? Winograd4.sourceRows(s.h()) : WinogradConv.sourceRows(s.h());
+            int cols = f4 ? Winograd4.sourceRows(s.w()) : WinogradConv.sourceRows(s.w());
             ConvScratch.Source src = ConvScratch.source(sc, dy, dyOff, out, outOff, s.n(), s.ho(), s.wo(), s.cout(),
-                    effH - s.padTop(), effW - s.padLeft(), WinogradConv.sourceRows(s.h()), WinogradConv.sourceRows(s.w()));
-            float[] u = WinogradConv.transformKernel(sc.packed(16 * s.cin() * s.cout()), k, kOff, s.cout(), s.cin(), true);
-            WinogradConv.convolve(src, s.cout(), s.n(), s.h(), s.w(), u, new float[s.cin()], false, s.cin(), dx, dxOff);
+                    effH - s.padTop(), effW - s.padLeft(), rows, cols);
+            float[] u = f4 ? Winograd4.transformKernel(sc.packed(36 * s.cin() * s.cout()), k, kOff, s.cout(), s.cin(), true)
+                    : WinogradConv.transformKernel(sc.packed(16 * s.cin() * s.cout()), k, kOff, s.cout(), s.cin(), true);
+            WinogradConv.convolve(src, f4 ? 4 : 2, s.cout(), s.n(), s.h(), s.w(), u, new float[s.cin()], false, s.cin(),
+                    dx, dxOff);
             return;
         }
         ConvScratch.Source src = ConvScratch.source(sc, dy, dyOff, out, outOff, s.n(), s.ho(), s.wo(), s.cout(),
@@ -210,13 +219,21 @@ public final class VectorConv implements ConvKernels {
 
     @Override
     public void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] dk, int dkOff) {
-        ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, dk, dkOff);
+        if (WinogradKernelGradient.applies(s)) {
+            WinogradKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, null, 0, dk, dkOff, null);
+        } else {
+            ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, dk, dkOff);
+        }
     }
 
     @Override
     public void backwardKernelRelu(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
                                    float[] dk, int dkOff, float[] db) {
-        ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db);
+        if (WinogradKernelGradient.applies(s)) {
+            WinogradKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db);
+        } else {
+            ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db);
+        }
     }
 
     @Override

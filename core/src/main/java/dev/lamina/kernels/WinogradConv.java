@@ -86,33 +86,41 @@ final class WinogradConv {
 
     /**
      * y[n, ho, wo, cout] (offset yOff) = the stride-1 3x3 correlation of the source (whose rows
-     * and columns cover {@link #sourceRows} of the output, zero beyond the image) with the
-     * transformed kernel {@code u}, plus the bias {@code bp[0..cout)}, then relu if asked.
+     * and columns cover {@link #sourceRows} of the output, or {@link Winograd4#sourceRows} with
+     * {@code tile} 4, zero beyond the image) with the transformed kernel {@code u} (of
+     * {@link #transformKernel}, or {@link Winograd4#transformKernel}), plus the bias
+     * {@code bp[0..cout)}, then relu if asked; {@code tile} (2 or 4) is the side of the output
+     * blocks, F(2x2, 3x3) or F(4x4, 3x3).
      */
-    static void convolve(ConvScratch.Source src, int c, int n, int ho, int wo, float[] u, float[] bp, boolean relu,
-                         int cout, float[] y, int yOff) {
-        int th = (ho + 1) / 2, tw = (wo + 1) / 2;
+    static void convolve(ConvScratch.Source src, int tile, int c, int n, int ho, int wo, float[] u, float[] bp,
+                         boolean relu, int cout, float[] y, int yOff) {
+        int th = (ho + tile - 1) / tile, tw = (wo + tile - 1) / tile;
+        int positions = (tile + 2) * (tile + 2);
         int tiles = n * th * tw;
         int blocks = (tiles + TILES - 1) / TILES;
-        long macsPerBlock = 16L * TILES * c * cout;
+        long macsPerBlock = (long) positions * TILES * c * cout;
         int grain = (int) Math.max(1, VectorConv.MIN_PARALLEL_MACS / macsPerBlock);
         Parallel.forRange(blocks, grain, (from, to) -> {
             // Each thread's own block buffers (the caller's padded source and packed kernel are other fields).
             ConvScratch own = ConvScratch.get();
-            float[] v = own.transformed(16 * TILES * c);
-            float[] m = own.products(16 * TILES * cout);
+            float[] v = own.transformed(positions * TILES * c);
+            float[] m = own.products(positions * TILES * cout);
             for (int blk = from; blk < to; blk++) {
                 int t0 = blk * TILES;
                 int nt = Math.min(TILES, tiles - t0);
                 for (int t = 0; t < nt; t++) {
-                    int tile = t0 + t;
-                    int b = tile / (th * tw);
-                    int ty = tile / tw - b * th;
-                    int tx = tile % tw;
-                    inputTile(src.a(), src.off() + ((b * src.hs() + 2 * ty) * src.ws() + 2 * tx) * c, src.ws() * c, c,
-                            v, t * c);
+                    int at = t0 + t;
+                    int b = at / (th * tw);
+                    int ty = at / tw - b * th;
+                    int tx = at % tw;
+                    int xo = src.off() + ((b * src.hs() + tile * ty) * src.ws() + tile * tx) * c;
+                    if (tile == 2) {
+                        inputTile(src.a(), xo, src.ws() * c, c, v, t * c);
+                    } else {
+                        Winograd4.inputTile(src.a(), xo, src.ws() * c, c, v, t * c, TILES * c);
+                    }
                 }
-                for (int xi = 0; xi < 16; xi++) {
+                for (int xi = 0; xi < positions; xi++) {
                     for (int co = 0; co < cout; co += 2 * L) {
                         for (int t = 0; t < nt; t += 12) {
                             gemmTile(v, (xi * TILES + t) * c, c, u, xi * c * cout + co, cout, m, (xi * TILES + t) * cout + co);
@@ -120,12 +128,17 @@ final class WinogradConv {
                     }
                 }
                 for (int t = 0; t < nt; t++) {
-                    int tile = t0 + t;
-                    int b = tile / (th * tw);
-                    int oy = 2 * (tile / tw - b * th);
-                    int ox = 2 * (tile % tw);
-                    outputTile(m, t * cout, cout, bp, relu, y, yOff + ((b * ho + oy) * wo + ox) * cout,
-                            wo * cout, oy + 1 < ho, ox + 1 < wo);
+                    int at = t0 + t;
+                    int b = at / (th * tw);
+                    int oy = tile * (at / tw - b * th);
+                    int ox = tile * (at % tw);
+                    int yo = yOff + ((b * ho + oy) * wo + ox) * cout;
+                    if (tile == 2) {
+                        outputTile(m, t * cout, cout, bp, relu, y, yo, wo * cout, oy + 1 < ho, ox + 1 < wo);
+                    } else {
+                        Winograd4.outputTile(m, t * cout, TILES * cout, cout, bp, relu, y, yo, wo * cout,
+                                Math.min(tile, ho - oy), Math.min(tile, wo - ox));
+                    }
                 }
             }
         });

@@ -54,6 +54,59 @@ class ConvKernelsTest {
     }
 
     @Test
+    void winograd4GradientsMatchTheReferenceClosely() {
+        Random rnd = new Random(15);
+        // 3x3 stride-1 layers whose gradients take F(4x4, 3x3): whole and partial 4x4 tiles,
+        // valid and asymmetric padding, one block of tiles and enough blocks for every part,
+        // 16 to 64 channels. Besides the per-element check, a bound relative to the largest value
+        // (F(4x4, 3x3) rounds to about 1e-6 of it; a wrong tap or transform is off by its size).
+        ConvShape[] shapes = {
+            new ConvShape(2, 8, 8, 32, 3, 3, 32, 8, 8, 1, 1, 1, 1, 1, 1),
+            new ConvShape(1, 9, 7, 16, 3, 3, 32, 9, 7, 1, 1, 1, 1, 1, 1),
+            new ConvShape(2, 11, 10, 32, 3, 3, 64, 9, 8, 1, 1, 1, 1, 0, 0),
+            new ConvShape(1, 13, 6, 16, 3, 3, 32, 11, 6, 1, 1, 1, 1, 0, 2),
+            new ConvShape(1, 7, 11, 32, 3, 3, 32, 7, 11, 1, 1, 1, 1, 1, 1),
+            new ConvShape(8, 22, 23, 16, 3, 3, 32, 22, 23, 1, 1, 1, 1, 1, 1)};
+        int saved = Parallel.threads();
+        try {
+            for (ConvShape s : shapes) {
+                assertTrue(WinogradKernelGradient.applies(s), s.toString());
+                check(new VectorConv(), s, rnd, false);
+                int xn = s.n() * s.h() * s.w() * s.cin(), yn = s.pixels() * s.cout(), kn = s.patch() * s.cout();
+                float[] x = GemmContractTest.random(rnd, xn), dy = GemmContractTest.random(rnd, yn);
+                float[] k = GemmContractTest.random(rnd, kn), out = GemmContractTest.random(rnd, yn + 3);
+                float[] dkWant = new float[kn], dbWant = new float[s.cout()];
+                REF.backwardKernelRelu(s, x, 0, dy, 0, out, 3, dkWant, 0, dbWant);
+                float[][] dk = new float[2][kn];
+                float[] db = new float[s.cout()];
+                for (int t = 1; t <= 2; t++) {
+                    Parallel.setThreads(t);
+                    new VectorConv().backwardKernelRelu(s, x, 0, dy, 0, out, 3, dk[t - 1], 0, db);
+                }
+                closeToTheLargest(dkWant, dk[0], s + " relu kernel gradient");
+                closeToTheLargest(dbWant, db, s + " relu bias gradient");
+                assertTrue(java.util.Arrays.equals(dk[0], dk[1]), s + ": the kernel gradient depends on the thread count");
+                float[] dxWant = new float[xn], dxGot = new float[xn];
+                REF.backwardInputRelu(s, dy, 0, out, 3, k, 0, dxWant, 0);
+                new VectorConv().backwardInputRelu(s, dy, 0, out, 3, k, 0, dxGot, 0);
+                closeToTheLargest(dxWant, dxGot, s + " relu input gradient");
+            }
+        } finally {
+            Parallel.setThreads(saved);
+        }
+    }
+
+    private static void closeToTheLargest(float[] want, float[] got, String where) {
+        float largest = 0f;
+        for (float w : want) {
+            largest = Math.max(largest, Math.abs(w));
+        }
+        for (int i = 0; i < want.length; i++) {
+            assertTrue(Math.abs(want[i] - got[i]) <= 1e-5f * largest, where + " at " + i + ": want " + want[i] + ", got " + got[i]);
+        }
+    }
+
+    @Test
     void pointwiseLayersMatchTheReference() {
         Random rnd = new Random(14);
         // 1x1 layers, whose input gradient rides on the kernel gradient's masked batches: one
