@@ -93,11 +93,16 @@ final class WinogradKernelGradient {
                 }
             }
         });
-        for (int part = 1; part < parts; part++) {
-            for (int i = 0; i < stride; i++) {
-                acc[i] += acc[part * stride + i];
+        // The parts added in order for every element, by whichever thread: the same sums for any thread count.
+        Parallel.forRange(stride / L, 256, (from, to) -> {
+            for (int i = from * L, end = to * L; i < end; i += L) {
+                FloatVector sum = FloatVector.fromArray(S, acc, i);
+                for (int part = 1; part < parts; part++) {
+                    sum = sum.add(FloatVector.fromArray(S, acc, part * stride + i));
+                }
+                sum.intoArray(acc, i);
             }
-        }
+        });
         Winograd4.kernelFromPositions(acc, 0, c, cout, dk, dkOff);
         if (db != null) {
             System.arraycopy(acc, sums, db, 0, cout);
