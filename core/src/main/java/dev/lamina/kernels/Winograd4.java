@@ -54,12 +54,7 @@ final class Winograd4 {
         float[] gg = new float[18];
         for (int a = 0; a < c; a++) {
             for (int b = 0; b < cout; b++) {
-                for (int i = 0; i < 3; i++) {
-                    for (int j = 0; j < 3; j++) {
-                        g[i * 3 + j] = flipped ? k[kOff + (((2 - i) * 3 + 2 - j) * cout + b) * c + a]
-                                : k[kOff + ((i * 3 + j) * c + a) * cout + b];
-                    }
-                }
+                WinogradConv.taps(k, kOff, c, cout, a, b, flipped, g);
                 // G g (6x3), column by column, then (G g) G^T row by row.
                 for (int j = 0; j < 3; j++) {
                     kernelColumn(g[j], g[3 + j], g[6 + j], gg, j, 3);

@@ -52,12 +52,7 @@ final class WinogradConv {
         float[] g = new float[9];
         for (int a = 0; a < c; a++) {
             for (int b = 0; b < cout; b++) {
-                for (int i = 0; i < 3; i++) {
-                    for (int j = 0; j < 3; j++) {
-                        g[i * 3 + j] = flipped ? k[kOff + (((2 - i) * 3 + 2 - j) * cout + b) * c + a]
-                                : k[kOff + ((i * 3 + j) * c + a) * cout + b];
-                    }
-                }
+                taps(k, kOff, c, cout, a, b, flipped, g);
                 for (int x = 0; x < 4; x++) {
                     // Row x of G g: g's rows 0, (0+1+2)/2, (0-1+2)/2, 2.
                     float r0, r1, r2;
@@ -82,6 +77,19 @@ final class WinogradConv {
             }
         }
         return u;
+    }
+
+    /**
+     * g[3 * i + j] = the 3x3 kernel g_ab of {@link #transformKernel}: {@code k[i][j][a][b]}, or
+     * flipped {@code k[2-i][2-j][b][a]} (a layer with {@code cout} inputs and {@code c} outputs).
+     */
+    static void taps(float[] k, int kOff, int c, int cout, int a, int b, boolean flipped, float[] g) {
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                g[i * 3 + j] = flipped ? k[kOff + (((2 - i) * 3 + 2 - j) * cout + b) * c + a]
+                        : k[kOff + ((i * 3 + j) * c + a) * cout + b];
+            }
+        }
     }
 
     /**
