@@ -114,39 +114,32 @@ final class Winograd4 {
 
     /** v[xi] (from vo; xi strides vs) = B^T d B of the 6x6 patch at x[xo] (row stride rs), per channel. */
     static void inputTile(float[] x, int xo, int rs, int c, float[] v, int vo, int vs) {
-        FloatVector two = FloatVector.broadcast(S, 2f), four = FloatVector.broadcast(S, 4f), five = FloatVector.broadcast(S, 5f);
         for (int cv = 0; cv < c; cv += L) {
             // B^T d on each column s into v[6r + s], then the same on each row r in place.
             for (int s = 0; s < 6; s++) {
-                int p = xo + cv + s * c;
-                FloatVector d0 = FloatVector.fromArray(S, x, p), d1 = FloatVector.fromArray(S, x, p + rs);
-                FloatVector d2 = FloatVector.fromArray(S, x, p + 2 * rs), d3 = FloatVector.fromArray(S, x, p + 3 * rs);
-                FloatVector d4 = FloatVector.fromArray(S, x, p + 4 * rs), d5 = FloatVector.fromArray(S, x, p + 5 * rs);
-                int o = vo + cv + s * vs;
-                FloatVector t1 = d2.neg().fma(four, d4), t2 = d1.neg().fma(four, d3);
-                FloatVector t3 = d4.sub(d2), t4 = d3.sub(d1).mul(two);
-                d0.fma(four, d4).sub(d2.mul(five)).intoArray(v, o);
-                t1.add(t2).intoArray(v, o + 6 * vs);
-                t1.sub(t2).intoArray(v, o + 12 * vs);
-                t3.add(t4).intoArray(v, o + 18 * vs);
-                t3.sub(t4).intoArray(v, o + 24 * vs);
-                d1.fma(four, d5).sub(d3.mul(five)).intoArray(v, o + 30 * vs);
+                inputLine(x, xo + cv + s * c, rs, v, vo + cv + s * vs, 6 * vs);
             }
             for (int r = 0; r < 6; r++) {
                 int o = vo + cv + 6 * r * vs;
-                FloatVector d0 = FloatVector.fromArray(S, v, o), d1 = FloatVector.fromArray(S, v, o + vs);
-                FloatVector d2 = FloatVector.fromArray(S, v, o + 2 * vs), d3 = FloatVector.fromArray(S, v, o + 3 * vs);
-                FloatVector d4 = FloatVector.fromArray(S, v, o + 4 * vs), d5 = FloatVector.fromArray(S, v, o + 5 * vs);
-                FloatVector t1 = d2.neg().fma(four, d4), t2 = d1.neg().fma(four, d3);
-                FloatVector t3 = d4.sub(d2), t4 = d3.sub(d1).mul(two);
-                d0.fma(four, d4).sub(d2.mul(five)).intoArray(v, o);
-                t1.add(t2).intoArray(v, o + vs);
-                t1.sub(t2).intoArray(v, o + 2 * vs);
-                t3.add(t4).intoArray(v, o + 3 * vs);
-                t3.sub(t4).intoArray(v, o + 4 * vs);
-                d1.fma(four, d5).sub(d3.mul(five)).intoArray(v, o + 5 * vs);
+                inputLine(v, o, vs, v, o, vs);
             }
         }
+    }
+
+    /** The six vectors B^T (a[p + i * step])_i into v[o + i * vStep] (in place allowed: all are read first). */
+    private static void inputLine(float[] a, int p, int step, float[] v, int o, int vStep) {
+        FloatVector d0 = FloatVector.fromArray(S, a, p), d1 = FloatVector.fromArray(S, a, p + step);
+        FloatVector d2 = FloatVector.fromArray(S, a, p + 2 * step), d3 = FloatVector.fromArray(S, a, p + 3 * step);
+        FloatVector d4 = FloatVector.fromArray(S, a, p + 4 * step), d5 = FloatVector.fromArray(S, a, p + 5 * step);
+        FloatVector four = FloatVector.broadcast(S, 4f);
+        FloatVector t1 = d2.neg().fma(four, d4), t2 = d1.neg().fma(four, d3);
+        FloatVector t3 = d4.sub(d2), t4 = d3.sub(d1).mul(2f);
+        d0.fma(four, d4).sub(d2.mul(5f)).intoArray(v, o);
+        t1.add(t2).intoArray(v, o + vStep);
+        t1.sub(t2).intoArray(v, o + 2 * vStep);
+        t3.add(t4).intoArray(v, o + 3 * vStep);
+        t3.sub(t4).intoArray(v, o + 4 * vStep);
+        d1.fma(four, d5).sub(d3.mul(5f)).intoArray(v, o + 5 * vStep);
     }
 
     /**
