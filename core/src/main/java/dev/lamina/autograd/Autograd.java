@@ -55,6 +55,7 @@ public final class Autograd {
                     + " differs from tensor shape " + Shapes.str(root.shape()));
         }
         List<Tensor> order = topologicalOrder(root);
+        Map<Tensor, int[]> uses = uses(order);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         Recycler recycler = new Recycler(upstream);
         grads.put(root, upstream);
@@ -76,7 +77,16 @@ public final class Autograd {
                     continue;
                 }
                 Tensor[] in = node.inputs();
-                Tensor[] gin = Backward.gradients(node.op(), in, node, g);
+                Tensor pooled = Backward.pooledConv(node, uses);
+                Tensor[] gin;
+                if (pooled != null) {
+                    // The conv's whole gradient is this pooling's: both rules run now, as one,
+                    // and the conv node, left without a gradient, is skipped when reached.
+                    in = pooled.inputs();
+                    gin = Backward.pooledConvGradients(pooled, node, g);
+                } else {
+                    gin = Backward.gradients(node.op(), in, node, g);
+                }
                 recycler.consumed(g);
                 for (int i = 0; i < in.length; i++) {
                     if (gin[i] == null) {
@@ -238,7 +248,20 @@ public final class Autograd {
     }
 
     /** Nodes reachable from root through inputs that require grad, inputs before users. */
-    private static List<Tensor> topologicalOrder(Tensor root) {
+    /** How many op inputs (of the nodes in {@code order}) each tensor is. */
+    static Map<Tensor, int[]> uses(List<Tensor> order) {
+        Map<Tensor, int[]> uses = new IdentityHashMap<>();
+        for (Tensor node : order) {
+            if (node.op() != null) {
+                for (Tensor t : node.inputs()) {
+                    uses.computeIfAbsent(t, k -> new int[1])[0]++;
+                }
+            }
+        }
+        return uses;
+    }
+
+    static List<Tensor> topologicalOrder(Tensor root) {
         List<Tensor> order = new ArrayList<>();
         Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
         ArrayDeque<Object[]> stack = new ArrayDeque<>();

@@ -16,6 +16,7 @@ import dev.lamina.ops.SimpleRnnSequence;
 import dev.lamina.ops.TransposedConvolution;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
+import java.util.Map;
 
 /**
  * Every gradient rule in one exhaustive switch: given an op, its inputs, its output and the
@@ -24,6 +25,31 @@ import dev.lamina.tensor.Tensor;
  */
 final class Backward {
     private Backward() {}
+
+    /**
+     * The node whose gradients a max pooling's gradient goes straight to: the relu-fused 1x1
+     * conv whose output only this pooling reads ({@code uses}: how many op inputs each tensor is
+     * in the graph being differentiated), when {@link Convolution#fusesMaxPool} holds; else null.
+     * The two gradient rules then run as one ({@link #pooledConvGradients}) and the routed
+     * gradient, four times the pooled one for 2x2 windows, is never written out and read back.
+     */
+    static Tensor pooledConv(Tensor node, Map<Tensor, int[]> uses) {
+        if (!(node.op() instanceof Op.MaxPool2D pool)) {
+            return null;
+        }
+        Tensor a = node.inputs()[0];
+        if (!(a.op() instanceof Op.Conv2D conv) || uses.get(a)[0] != 1) {
+            return null;
+        }
+        return Convolution.fusesMaxPool(a.inputs(), a, conv.spec(), conv.relu(), pool.spec()) ? a : null;
+    }
+
+    /** The gradients of {@code conv}'s inputs from the gradient {@code g} of {@code pool}, as {@link #pooledConv} chose them. */
+    static Tensor[] pooledConvGradients(Tensor conv, Tensor pool, Tensor g) {
+        Op.Conv2D c = (Op.Conv2D) conv.op();
+        Op.MaxPool2D p = (Op.MaxPool2D) pool.op();
+        return Convolution.pooledGradients(conv.inputs(), conv, g, c.spec(), p.spec(), p.argmax());
+    }
 
     static Tensor[] gradients(Op op, Tensor[] in, Tensor out, Tensor g) {
         Tensor a = in[0];

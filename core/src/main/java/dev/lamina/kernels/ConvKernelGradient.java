@@ -45,16 +45,19 @@ final class ConvKernelGradient {
      */
     static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
                                float[] dk, int dkOff, float[] db) {
-        backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db, null, 0, null, 0);
+        backwardKernel(s, x, xOff, dy, dyOff, out == null ? null : ReluGradientRows.dense(dy, dyOff, out, outOff, s.cout()),
+                dk, dkOff, db, null, 0, null, 0);
     }
 
     /**
      * As {@link #backwardKernel(ConvShape, float[], int, float[], int, float[], int, float[], int, float[])},
      * and for a 1x1 convolution with {@code dx} non-null also its input gradient: each batch of
      * gradient rows, just masked into L1 for the kernel gradient, gives its dx rows there too
-     * ({@link ConvPointwiseInput}), so dy and out cross memory once for both gradients.
+     * ({@link ConvPointwiseInput}), so dy and out cross memory once for both gradients. With
+     * {@code masked} non-null, the gradient rows come from it (dy is not read): the relu-masked
+     * dy, or a max pooling's gradient routed to its winners.
      */
-    static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, float[] out, int outOff,
+    static void backwardKernel(ConvShape s, float[] x, int xOff, float[] dy, int dyOff, ReluGradientRows masked,
                                float[] dk, int dkOff, float[] db, float[] k, int kOff, float[] dx, int dxOff) {
         if (dx != null && !s.isPointwise()) {
             throw new IllegalArgumentException("conv kernel gradient: the input gradient rides along only for 1x1 stride-1 layers, got " + s);
@@ -75,8 +78,7 @@ final class ConvKernelGradient {
         // The gradient is read NB channels at a time: give it a channel stride of whole panels.
         float[] g = dy;
         int gOff = dyOff;
-        boolean masked = out != null;
-        if (coutP != cout && !masked) {
+        if (coutP != cout && masked == null) {
             g = sc.channelPadded(s.pixels() * coutP);
             gOff = 0;
             float[] gp = g;
@@ -128,7 +130,7 @@ final class ConvKernelGradient {
         Parallel.forRange(parts * taskGroups, 1, (w0, w1) -> {
             float[] tmp = new float[NARROW_ROWS * NB];
             int[] xoffs = new int[unitsPerBatch];
-            float[] local = masked ? new float[unitsPerBatch * width * coutP] : null;
+            float[] local = masked != null ? new float[unitsPerBatch * width * coutP] : null;
             ConvPointwiseInput.Rows dxRows = fuse ? new ConvPointwiseInput.Rows(c, cout, 0) : null;
             // Split by tiles, this thread's range of tiles sweeps every batch (batch-major, so a
             // batch is read from L1 by all of them); split by pixels, its range of parts.
@@ -152,9 +154,9 @@ final class ConvKernelGradient {
                     }
                     int gBatch = go + u0 * width * coutP;
                     float[] gt = gs;
-                    if (masked) {
+                    if (masked != null) {
                         // This batch's gradient rows, masked by relu and padded to whole panels.
-                        maskRows(dy, dyOff, out, outOff, u0 * width, count * width, cout, coutP, local, dbPart);
+                        masked.mask(u0 * width, count * width, coutP, local, dbPart);
                         gt = local;
                         gBatch = 0;
                     }
@@ -193,7 +195,7 @@ final class ConvKernelGradient {
             }
         });
         if (dx != null && !fuse) {
-            ConvPointwiseInput.backwardInput(s, dy, dyOff, out, outOff, k, kOff, dx, dxOff);
+            ConvPointwiseInput.backwardInput(s, dy, dyOff, masked, k, kOff, dx, dxOff);
         }
         for (int part = 1; part < parts; part++) {
             float[] pd = partDk[part];

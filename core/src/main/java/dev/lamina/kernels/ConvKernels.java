@@ -66,6 +66,21 @@ public interface ConvKernels {
         }
     }
 
+    /**
+     * Both gradients of a relu-fused {@link #forward} whose output only a max pooling read, from
+     * that pooling's gradient {@code g}: as {@link #backwardRelu} with dy = g routed to the
+     * pooling's winners. This default writes that dy out first; fast kernels read it from the
+     * pooled gradient as they go (a quarter of the cells for 2x2 windows), so the routed
+     * gradient never crosses memory.
+     */
+    default void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] out, int outOff,
+                                    float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
+        if (!g.matches(s)) {
+            throw new IllegalArgumentException("conv gradient: pooling " + g.pool() + " does not read the output of " + s);
+        }
+        backwardRelu(s, x, xOff, g.dense(), 0, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
+    }
+
     /** A new copy of the output gradient dy, zeroed where {@code out <= 0} (the defaults' masking). */
     private static float[] reluMasked(ConvShape s, float[] dy, int dyOff, float[] out, int outOff) {
         float[] m = new float[s.pixels() * s.cout()];

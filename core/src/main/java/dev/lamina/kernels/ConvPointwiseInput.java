@@ -30,6 +30,13 @@ final class ConvPointwiseInput {
      */
     static void backwardInput(ConvShape s, float[] dy, int dyOff, float[] out, int outOff, float[] k, int kOff,
                               float[] dx, int dxOff) {
+        backwardInput(s, dy, dyOff, out == null ? null : ReluGradientRows.dense(dy, dyOff, out, outOff, s.cout()),
+                k, kOff, dx, dxOff);
+    }
+
+    /** As above, the gradient rows coming from {@code masked} when it is non-null (dy is then not read). */
+    static void backwardInput(ConvShape s, float[] dy, int dyOff, ReluGradientRows masked, float[] k, int kOff,
+                              float[] dx, int dxOff) {
         int pixels = s.pixels();
         if (pixels == 0) {
             return;
@@ -40,14 +47,14 @@ final class ConvPointwiseInput {
         long macsPerBatch = (long) BATCH * cin * cout;
         int grain = (int) Math.max(1, VectorConv.MIN_PARALLEL_MACS / macsPerBatch);
         Parallel.forRange(batches, grain, (from, to) -> {
-            Rows r = new Rows(cin, cout, out == null ? 0 : BATCH);
+            Rows r = new Rows(cin, cout, masked == null ? 0 : BATCH);
             for (int bt = from; bt < to; bt++) {
                 int p0 = bt * BATCH;
                 int count = Math.min(BATCH, pixels - p0);
-                if (out == null) {
+                if (masked == null) {
                     r.rows(dy, dyOff + p0 * cout, cout, count, kt, dx, dxOff + p0 * cin);
                 } else {
-                    ConvKernelGradient.maskRows(dy, dyOff, out, outOff, p0, count, cout, cout, r.masked, null);
+                    masked.mask(p0, count, cout, r.masked, null);
                     r.rows(r.masked, 0, cout, count, kt, dx, dxOff + p0 * cin);
                 }
             }

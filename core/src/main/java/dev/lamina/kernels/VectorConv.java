@@ -243,7 +243,19 @@ public final class VectorConv implements ConvKernels {
             ConvKernels.super.backwardRelu(s, x, xOff, dy, dyOff, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
             return;
         }
-        ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, out, outOff, dk, dkOff, db, k, kOff, dx, dxOff);
+        ConvKernelGradient.backwardKernel(s, x, xOff, dy, dyOff, ReluGradientRows.dense(dy, dyOff, out, outOff, s.cout()),
+                dk, dkOff, db, k, kOff, dx, dxOff);
+    }
+
+    @Override
+    public void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] out, int outOff,
+                                   float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
+        if (!s.isPointwise() || !PooledGradient.tiles(g.pool()) || !g.matches(s)) {
+            ConvKernels.super.backwardReluPooled(s, x, xOff, g, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
+            return;
+        }
+        ConvKernelGradient.backwardKernel(s, x, xOff, null, 0, new PooledReluRows(g, out, outOff),
+                dk, dkOff, db, k, kOff, dx, dxOff);
     }
 
     // ------------------------------------------------------------------ packing and padding

@@ -5,6 +5,7 @@ import dev.lamina.autograd.Op;
 import dev.lamina.kernels.ConvShape;
 import dev.lamina.kernels.Im2Col;
 import dev.lamina.kernels.Kernels;
+import dev.lamina.kernels.PooledGradient;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
@@ -120,6 +121,41 @@ public final class Convolution {
             BufferPool.give(gm.data()); // the masked gradient lives only in this rule
         }
         return bias == null ? dxk : new Tensor[] {dxk[0], dxk[1], db};
+    }
+
+    /**
+     * Whether {@link #pooledGradients} takes the gradients of a conv2d op (inputs {@code in},
+     * spec, relu) whose output only a max pooling of {@code pool} reads: a relu-fused 1x1
+     * stride-1 single-group layer with a trained kernel under windows that tile the image.
+     */
+    public static boolean fusesMaxPool(Tensor[] in, Tensor out, ConvSpec spec, boolean relu, PoolSpec pool) {
+        Tensor kernel = in[1];
+        return relu && spec.groups() == 1 && kernel.requiresGrad() && kernel.rank() == 4 && kernel.dim(0) == 1
+                && kernel.dim(1) == 1 && spec.strideH() == 1 && spec.strideW() == 1
+                && PooledGradient.tiles(Pooling.geometry(out.shape(), pool));
+    }
+
+    /**
+     * The gradients of a conv2d op (inputs {@code in}, output {@code out}) from the gradient
+     * {@code g} of the max pooling that alone read its output (winners {@code argmax}), in one
+     * pass: the routed gradient is read from the pooled one as the kernels go, never written out
+     * (the pooling's own backward pass would write it, and the convolution's read it back).
+     * Only where {@link #fusesMaxPool} holds.
+     */
+    public static Tensor[] pooledGradients(Tensor[] in, Tensor out, Tensor g, ConvSpec spec, PoolSpec pool, int[] argmax) {
+        Tensor x = in[0].contiguous(), kernel = in[1].contiguous(), o = out.contiguous(), gm = g.contiguous();
+        Tensor bias = in.length > 2 ? in[2] : null;
+        boolean wantB = bias != null && bias.requiresGrad();
+        ConvShape cs = geometry(x, kernel, spec).shape(spec);
+        PooledGradient pg = new PooledGradient(Pooling.geometry(o.shape(), pool), gm.data(), gm.offset(), argmax);
+        float[] dk = BufferPool.take(kernel.size());
+        float[] sums = wantB ? new float[kernel.dim(3)] : null;
+        float[] dx = in[0].requiresGrad() ? BufferPool.take(x.size()) : null;
+        Kernels.conv().backwardReluPooled(cs, x.data(), x.offset(), pg, o.data(), o.offset(), kernel.data(),
+                kernel.offset(), dk, 0, sums, dx, 0);
+        Tensor dxt = dx == null ? null : Tensor.wrap(dx, x.shape());
+        Tensor dkt = Tensor.wrap(dk, kernel.shape());
+        return bias == null ? new Tensor[] {dxt, dkt} : new Tensor[] {dxt, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};
     }
 
     /** Gradients {dx, dkernel} of {@link #conv2d}; entries are null where not wanted. */

@@ -60,7 +60,8 @@ public final class Pooling {
         return Tensor.wrap(dx, x.shape());
     }
 
-    private static ConvShape geometry(int[] s, PoolSpec spec) {
+    /** The pooling's geometry over an input of shape {@code s} as a {@link ConvShape} (cout = cin). */
+    static ConvShape geometry(int[] s, PoolSpec spec) {
         ConvSpec.Axis ra = spec.rows(s[1]);
         ConvSpec.Axis ca = spec.cols(s[2]);
         return new ConvShape(s[0], s[1], s[2], s[3], spec.poolH(), spec.poolW(), s[3], ra.out(), ca.out(),

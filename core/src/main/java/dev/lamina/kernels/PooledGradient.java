@@ -1,0 +1,67 @@
+package dev.lamina.kernels;
+
+/**
+ * The gradient of a max pooling, for the convolution whose output that pooling alone read: the
+ * pooled gradient {@code dy[n, ho, wo, c]} and the winners' flat indices into the convolution's
+ * output ({@link PoolKernels#maxForward}'s {@code argmax}), with the pooling's geometry
+ * {@code pool} ({@code pool.h(), pool.w(), pool.cin()} being the convolution's output). The
+ * convolution's gradient is dy routed to the winners, zero elsewhere:
+ * {@link ConvKernels#backwardReluPooled} reads it from here without writing it out.
+ */
+public final class PooledGradient {
+    private final ConvShape pool;
+    private final float[] dy;
+    private final int dyOff;
+    private final int[] argmax;
+
+    public PooledGradient(ConvShape pool, float[] dy, int dyOff, int[] argmax) {
+        if (argmax.length < pool.pixels() * pool.cin() || dy.length - dyOff < pool.pixels() * pool.cin()) {
+            throw new IllegalArgumentException("pooled gradient: " + pool + " needs " + pool.pixels() * pool.cin()
+                    + " gradient values and winners, got " + (dy.length - dyOff) + " and " + argmax.length);
+        }
+        this.pool = pool;
+        this.dy = dy;
+        this.dyOff = dyOff;
+        this.argmax = argmax;
+    }
+
+    /**
+     * Whether every input cell lies in at most one window (strides equal to the window), so the
+     * routed gradient of a cell is one pooled value or zero, which a kernel can read cell by cell.
+     */
+    public static boolean tiles(ConvShape pool) {
+        return pool.strideH() == pool.kh() && pool.strideW() == pool.kw();
+    }
+
+    /** The pooling's geometry. */
+    public ConvShape pool() {
+        return pool;
+    }
+
+    float[] dy() {
+        return dy;
+    }
+
+    int dyOff() {
+        return dyOff;
+    }
+
+    int[] argmax() {
+        return argmax;
+    }
+
+    /** Whether this is the gradient of the output of a convolution of geometry {@code s}. */
+    boolean matches(ConvShape s) {
+        return pool.n() == s.n() && pool.h() == s.ho() && pool.w() == s.wo() && pool.cin() == s.cout();
+    }
+
+    /** The routed gradient written out, {@code [n, h, w, c]}: the kernels without a fused path read this. */
+    public float[] dense() {
+        float[] d = new float[pool.n() * pool.h() * pool.w() * pool.cin()];
+        int count = pool.pixels() * pool.cin();
+        for (int i = 0; i < count; i++) {
+            d[argmax[i]] += dy[dyOff + i];
+        }
+        return d;
+    }
+}
