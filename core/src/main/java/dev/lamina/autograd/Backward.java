@@ -20,8 +20,9 @@ import java.util.Map;
 
 /**
  * Every gradient rule in one exhaustive switch: given an op, its inputs, its output and the
- * gradient of the output, the gradient of each input (null where an input needs none).
- * Runs under {@link GradMode#noGrad()}.
+ * gradient of the output, the gradient of each input (null where an input needs none). Beside
+ * it the one rule that spans two ops, a max pooling and the relu 1x1 conv it alone reads
+ * ({@link #pooledConv}), which the engine asks for first. Runs under {@link GradMode#noGrad()}.
  */
 final class Backward {
     private Backward() {}
