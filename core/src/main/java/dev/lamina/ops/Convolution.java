@@ -97,10 +97,7 @@ public final class Convolution {
                 float[] dx = wantX ? BufferPool.take(xc.size()) : null;
                 Kernels.conv().backwardRelu(cs, xc.data(), xc.offset(), gm.data(), gm.offset(), o.data(), o.offset(),
                         kc.data(), kc.offset(), dk, 0, sums, dx, 0);
-                Tensor dxt = wantX ? Tensor.wrap(dx, xc.shape()) : null;
-                Tensor dkt = Tensor.wrap(dk, kc.shape());
-                return bias == null ? new Tensor[] {dxt, dkt}
-                        : new Tensor[] {dxt, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};
+                return wrapped(xc, kc, bias != null, dx, dk, sums);
             }
         }
         if (relu || wantB) {
@@ -153,9 +150,14 @@ public final class Convolution {
         float[] dx = in[0].requiresGrad() ? BufferPool.take(x.size()) : null;
         Kernels.conv().backwardReluPooled(cs, x.data(), x.offset(), pg, o.data(), o.offset(), kernel.data(),
                 kernel.offset(), dk, 0, sums, dx, 0);
+        return wrapped(x, kernel, bias != null, dx, dk, sums);
+    }
+
+    /** {dx, dkernel[, dbias]} as tensors; dx and the bias sums may be null (not wanted). */
+    private static Tensor[] wrapped(Tensor x, Tensor kernel, boolean hasBias, float[] dx, float[] dk, float[] sums) {
         Tensor dxt = dx == null ? null : Tensor.wrap(dx, x.shape());
         Tensor dkt = Tensor.wrap(dk, kernel.shape());
-        return bias == null ? new Tensor[] {dxt, dkt} : new Tensor[] {dxt, dkt, wantB ? Tensor.wrap(sums, sums.length) : null};
+        return hasBias ? new Tensor[] {dxt, dkt, sums == null ? null : Tensor.wrap(sums, sums.length)} : new Tensor[] {dxt, dkt};
     }
 
     /** Gradients {dx, dkernel} of {@link #conv2d}; entries are null where not wanted. */

@@ -285,7 +285,7 @@ class ConvKernelsTest {
     }
 
     /** Outputs start as NaN so an element a kernel forgets to write fails the comparison. */
-    private static float[] filled(int n) {
+    static float[] filled(int n) {
         float[] a = new float[n];
         java.util.Arrays.fill(a, Float.NaN);
         return a;
@@ -295,7 +295,7 @@ class ConvKernelsTest {
         return 1e-5f * (depthwise ? s.kh() * s.kw() * (s.cout() / s.cin()) + 1 : s.patch() * s.cout() + 1);
     }
 
-    private static void near(float[] want, float[] got, int off, int n, float tol, String where) {
+    static void near(float[] want, float[] got, int off, int n, float tol, String where) {
         for (int i = 0; i < n; i++) {
             float w = want[off + i], g = got[off + i];
             assertTrue(Math.abs(w - g) <= tol * Math.max(1f, Math.abs(w)), where + " at " + i + ": want " + w + ", got " + g);

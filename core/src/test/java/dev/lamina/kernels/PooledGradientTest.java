@@ -82,16 +82,16 @@ class PooledGradientTest {
         assertArrayEquals(dxPlain, dxWant, where);
 
         ConvKernels fast = new VectorConv();
-        float[] dk = nan(ko + kn), db = nan(s.cout()), dx = nan(xo + xn);
+        float[] dk = ConvKernelsTest.filled(ko + kn), db = ConvKernelsTest.filled(s.cout()), dx = ConvKernelsTest.filled(xo + xn);
         fast.backwardReluPooled(s, x, xo, g, out, oo, k, ko, dk, ko, db, dx, xo);
         float sumTol = 1e-5f * (s.pixels() + 1);
-        near(dkWant, dk, ko, kn, sumTol, where + " kernel gradient");
-        near(dbWant, db, 0, s.cout(), sumTol, where + " bias gradient");
-        near(dxWant, dx, xo, xn, 1e-5f * (s.cout() + 1), where + " input gradient");
+        ConvKernelsTest.near(dkWant, dk, ko, kn, sumTol, where + " kernel gradient");
+        ConvKernelsTest.near(dbWant, db, 0, s.cout(), sumTol, where + " bias gradient");
+        ConvKernelsTest.near(dxWant, dx, xo, xn, 1e-5f * (s.cout() + 1), where + " input gradient");
         // Without the input gradient or the bias, the kernel gradient is the same.
-        float[] dkOnly = nan(ko + kn);
+        float[] dkOnly = ConvKernelsTest.filled(ko + kn);
         fast.backwardReluPooled(s, x, xo, g, out, oo, k, ko, dkOnly, ko, null, null, 0);
-        near(dkWant, dkOnly, ko, kn, sumTol, where + " kernel gradient alone");
+        ConvKernelsTest.near(dkWant, dkOnly, ko, kn, sumTol, where + " kernel gradient alone");
     }
 
     @Test
@@ -113,19 +113,5 @@ class PooledGradientTest {
             a[i] = rnd.nextFloat() * 2 - 1;
         }
         return a;
-    }
-
-    /** Outputs start as NaN so an element a kernel forgets to write fails the comparison. */
-    private static float[] nan(int n) {
-        float[] a = new float[n];
-        java.util.Arrays.fill(a, Float.NaN);
-        return a;
-    }
-
-    private static void near(float[] want, float[] got, int off, int n, float tol, String where) {
-        for (int i = 0; i < n; i++) {
-            float w = want[off + i], v = got[off + i];
-            assertTrue(Math.abs(w - v) <= tol * Math.max(1f, Math.abs(w)), where + " at " + i + ": want " + w + ", got " + v);
-        }
     }
 }
