@@ -247,7 +247,6 @@ public final class Autograd {
         return !"false".equals(System.getProperty("lamina.recycleActivations"));
     }
 
-    /** Nodes reachable from root through inputs that require grad, inputs before users. */
     /** How many op inputs (of the nodes in {@code order}) each tensor is. */
     static Map<Tensor, int[]> uses(List<Tensor> order) {
         Map<Tensor, int[]> uses = new IdentityHashMap<>();
@@ -261,6 +260,7 @@ public final class Autograd {
         return uses;
     }
 
+    /** Nodes reachable from root through inputs that require grad, inputs before users. */
     static List<Tensor> topologicalOrder(Tensor root) {
         List<Tensor> order = new ArrayList<>();
         Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
