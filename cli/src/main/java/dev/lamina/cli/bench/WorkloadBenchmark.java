@@ -5,6 +5,9 @@ import dev.lamina.tensor.Tensor;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -121,10 +124,24 @@ public final class WorkloadBenchmark {
             rates.add(k * batch / ((System.nanoTime() - t0) / 1e9));
             if (heapMb != null) {
                 System.gc();
-                heapMb.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+                heapMb.add(liveHeapBytes() / 1048576.0);
             }
         }
         return rates;
+    }
+
+    /**
+     * The heap in use as the collector left it, summed over the heap pools. The heap's current
+     * usage would also count the fresh allocation buffers threads take right after the collection,
+     * whose size the JVM grows with the allocation rate: that read as a slow climb of a few MB.
+     */
+    private static long liveHeapBytes() {
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterGc = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            used += afterGc == null ? 0 : afterGc.getUsed();
+        }
+        return used;
     }
 
     /** Median microseconds of predict on one sample (the first row of the batch). */
