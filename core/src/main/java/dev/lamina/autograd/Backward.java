@@ -49,7 +49,7 @@ final class Backward {
     static Tensor[] pooledConvGradients(Tensor conv, Tensor pool, Tensor g) {
         Op.Conv2D c = (Op.Conv2D) conv.op();
         Op.MaxPool2D p = (Op.MaxPool2D) pool.op();
-        return Convolution.pooledGradients(conv.inputs(), conv, g, c.spec(), p.spec(), p.argmax());
+        return Convolution.pooledGradients(conv.inputs(), conv, g, pool, c.spec(), p.spec(), p.argmax());
     }
 
     static Tensor[] gradients(Op op, Tensor[] in, Tensor out, Tensor g) {

@@ -13,16 +13,27 @@ public final class PooledGradient {
     private final float[] dy;
     private final int dyOff;
     private final int[] argmax;
+    private final float[] values;
+    private final int valuesOff;
 
-    public PooledGradient(ConvShape pool, float[] dy, int dyOff, int[] argmax) {
-        if (argmax.length < pool.pixels() * pool.cin() || dy.length - dyOff < pool.pixels() * pool.cin()) {
-            throw new IllegalArgumentException("pooled gradient: " + pool + " needs " + pool.pixels() * pool.cin()
-                    + " gradient values and winners, got " + (dy.length - dyOff) + " and " + argmax.length);
+    /**
+     * {@code dy} and {@code argmax} as above; {@code values} (from {@code valuesOff}) is the
+     * pooling's output, each window's winning value: a relu output's mask at the winner is that
+     * value being positive, so the kernels need not read the whole convolution output for it.
+     */
+    public PooledGradient(ConvShape pool, float[] dy, int dyOff, int[] argmax, float[] values, int valuesOff) {
+        int count = pool.pixels() * pool.cin();
+        if (argmax.length < count || dy.length - dyOff < count || values.length - valuesOff < count) {
+            throw new IllegalArgumentException("pooled gradient: " + pool + " needs " + count
+                    + " gradient values, winners and winning values, got " + (dy.length - dyOff) + ", " + argmax.length
+                    + " and " + (values.length - valuesOff));
         }
         this.pool = pool;
         this.dy = dy;
         this.dyOff = dyOff;
         this.argmax = argmax;
+        this.values = values;
+        this.valuesOff = valuesOff;
     }
 
     /**
@@ -48,6 +59,14 @@ public final class PooledGradient {
 
     int[] argmax() {
         return argmax;
+    }
+
+    float[] values() {
+        return values;
+    }
+
+    int valuesOff() {
+        return valuesOff;
     }
 
     /** Whether this is the gradient of the output of a convolution of geometry {@code s}. */

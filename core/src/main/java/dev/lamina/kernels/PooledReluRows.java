@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The rows of a relu-fused convolution's output gradient when a tiling max pooling alone read
  * that output: a cell gets its window's pooled gradient where it won the window and is
  * positive, else zero. Read from the pooled gradient (a quarter of the cells for 2x2 windows),
- * so the routed gradient is never written out and read back.
+ * so the routed gradient is never written out and read back; whether the winner is positive is
+ * read from the pooling's output, the same quarter, rather than from the convolution's output.
  */
 final class PooledReluRows implements ReluGradientRows {
     private static final VectorSpecies<Float> S = VectorWidth.S;
@@ -22,13 +23,13 @@ final class PooledReluRows implements ReluGradientRows {
     private final float[] dy;
     private final int dyOff;
     private final int[] argmax;
-    private final float[] out;
-    private final int outOff;
+    private final float[] values;
+    private final int valuesOff;
     /** Per image row and column, the window row and column holding it, or -1 where none does. */
     private final int[] windowRow;
     private final int[] windowCol;
 
-    PooledReluRows(PooledGradient g, float[] out, int outOff) {
+    PooledReluRows(PooledGradient g) {
         if (!PooledGradient.tiles(g.pool())) {
             throw new IllegalArgumentException("pooled relu gradient: windows must tile the image (strides = window), got " + g.pool());
         }
@@ -36,8 +37,8 @@ final class PooledReluRows implements ReluGradientRows {
         this.dy = g.dy();
         this.dyOff = g.dyOff();
         this.argmax = g.argmax();
-        this.out = out;
-        this.outOff = outOff;
+        this.values = g.values();
+        this.valuesOff = g.valuesOff();
         this.windowRow = windows(pool.h(), pool.padTop(), pool.strideH(), pool.ho());
         this.windowCol = windows(pool.w(), pool.padLeft(), pool.strideW(), pool.wo());
     }
@@ -68,7 +69,7 @@ final class PooledReluRows implements ReluGradientRows {
                 for (; co < cv; co += L) {
                     VectorMask<Float> won = IntVector.fromArray(I, argmax, win + co)
                             .compare(VectorOperators.EQ, IOTA.add(flat + co)).cast(S);
-                    won = won.and(FloatVector.fromArray(S, out, outOff + flat + co).compare(VectorOperators.GT, 0f));
+                    won = won.and(FloatVector.fromArray(S, values, valuesOff + win + co).compare(VectorOperators.GT, 0f));
                     FloatVector v = zero.blend(FloatVector.fromArray(S, dy, dyOff + win + co), won);
                     v.intoArray(local, dst + co);
                     if (db != null) {
@@ -76,7 +77,7 @@ final class PooledReluRows implements ReluGradientRows {
                     }
                 }
                 for (; co < c; co++) {
-                    float v = argmax[win + co] == flat + co && out[outOff + flat + co] > 0f ? dy[dyOff + win + co] : 0f;
+                    float v = argmax[win + co] == flat + co && values[valuesOff + win + co] > 0f ? dy[dyOff + win + co] : 0f;
                     local[dst + co] = v;
                     if (db != null) {
                         db[co] += v;

@@ -254,7 +254,7 @@ public final class VectorConv implements ConvKernels {
             ConvKernels.super.backwardReluPooled(s, x, xOff, g, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
             return;
         }
-        ConvKernelGradient.backwardKernel(s, x, xOff, null, 0, new PooledReluRows(g, out, outOff),
+        ConvKernelGradient.backwardKernel(s, x, xOff, null, 0, new PooledReluRows(g),
                 dk, dkOff, db, k, kOff, dx, dxOff);
     }
 

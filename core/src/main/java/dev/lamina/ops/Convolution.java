@@ -134,17 +134,21 @@ public final class Convolution {
 
     /**
      * The gradients of a conv2d op (inputs {@code in}, output {@code out}) from the gradient
-     * {@code g} of the max pooling that alone read its output (winners {@code argmax}), in one
+     * {@code g} of the max pooling that alone read its output (its output {@code pooled}, winners
+     * {@code argmax}), in one
      * pass: the routed gradient is read from the pooled one as the kernels go, never written out
      * (the pooling's own backward pass would write it, and the convolution's read it back).
      * Only where {@link #fusesMaxPool} holds.
      */
-    public static Tensor[] pooledGradients(Tensor[] in, Tensor out, Tensor g, ConvSpec spec, PoolSpec pool, int[] argmax) {
+    public static Tensor[] pooledGradients(Tensor[] in, Tensor out, Tensor g, Tensor pooled, ConvSpec spec, PoolSpec pool,
+                                           int[] argmax) {
         Tensor x = in[0].contiguous(), kernel = in[1].contiguous(), o = out.contiguous(), gm = g.contiguous();
+        Tensor v = pooled.contiguous();
         Tensor bias = in.length > 2 ? in[2] : null;
         boolean wantB = bias != null && bias.requiresGrad();
         ConvShape cs = geometry(x, kernel, spec).shape(spec);
-        PooledGradient pg = new PooledGradient(Pooling.geometry(o.shape(), pool), gm.data(), gm.offset(), argmax);
+        PooledGradient pg = new PooledGradient(Pooling.geometry(o.shape(), pool), gm.data(), gm.offset(), argmax,
+                v.data(), v.offset());
         float[] dk = BufferPool.take(kernel.size());
         float[] sums = wantB ? new float[kernel.dim(3)] : null;
         float[] dx = in[0].requiresGrad() ? BufferPool.take(x.size()) : null;

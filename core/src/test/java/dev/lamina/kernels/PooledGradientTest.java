@@ -26,7 +26,7 @@ class PooledGradientTest {
         float[] dy = values(rnd, y.length + 3);
         float[] want = new float[x.length];
         POOL.maxBackward(pool, dy, 3, arg, want);
-        assertArrayEquals(want, new PooledGradient(pool, dy, 3, arg).dense());
+        assertArrayEquals(want, new PooledGradient(pool, dy, 3, arg, y, 0).dense());
     }
 
     @Test
@@ -72,7 +72,7 @@ class PooledGradientTest {
         int[] arg = new int[y.length];
         POOL.maxForward(pool, out, oo, y, arg);
         float[] dyp = values(rnd, go + y.length);
-        PooledGradient g = new PooledGradient(pool, dyp, go, arg);
+        PooledGradient g = new PooledGradient(pool, dyp, go, arg, y, 0);
         float[] dkWant = new float[ko + kn], dbWant = new float[s.cout()], dxWant = new float[xo + xn];
         REF.backwardReluPooled(s, x, xo, g, out, oo, k, ko, dkWant, ko, dbWant, dxWant, xo);
         // The reference is the plain relu gradient of the routed gradient.
@@ -98,7 +98,7 @@ class PooledGradientTest {
     void aPoolingOfAnotherShapeIsRefused() {
         ConvShape s = new ConvShape(2, 6, 6, 8, 1, 1, 16, 6, 6, 1, 1, 1, 1, 0, 0);
         ConvShape pool = new ConvShape(2, 6, 6, 8, 2, 2, 8, 3, 3, 2, 2, 1, 1, 0, 0);
-        PooledGradient g = new PooledGradient(pool, new float[2 * 9 * 8], 0, new int[2 * 9 * 8]);
+        PooledGradient g = new PooledGradient(pool, new float[2 * 9 * 8], 0, new int[2 * 9 * 8], new float[2 * 9 * 8], 0);
         float[] out = new float[2 * 36 * 16];
         for (ConvKernels kernels : new ConvKernels[] {REF, new VectorConv()}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kernels.backwardReluPooled(s,
