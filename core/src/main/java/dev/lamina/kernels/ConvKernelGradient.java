@@ -131,7 +131,7 @@ final class ConvKernelGradient {
             float[] tmp = new float[NARROW_ROWS * NB];
             int[] xoffs = new int[unitsPerBatch];
             float[] local = masked != null ? new float[unitsPerBatch * width * coutP] : null;
-            ConvPointwiseInput.Rows dxRows = fuse ? new ConvPointwiseInput.Rows(c, cout, 0) : null;
+            ConvPointwiseInput.Rows dxRows = fuse ? new ConvPointwiseInput.Rows(c, cout, 0, k, kOff) : null;
             // Split by tiles, this thread's range of tiles sweeps every batch (batch-major, so a
             // batch is read from L1 by all of them); split by pixels, its range of parts.
             int jobs = taskGroups > 1 ? 1 : w1 - w0;

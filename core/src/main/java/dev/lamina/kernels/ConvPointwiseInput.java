@@ -1,5 +1,7 @@
 package dev.lamina.kernels;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,6 +18,13 @@ final class ConvPointwiseInput {
     private static final int MB = VectorConv.MB;
     /** Gradient rows masked per batch: a few kilobytes, so they are read back from L1. */
     private static final int BATCH = 8 * MB;
+    /**
+     * Input channels up to which a dx row is cin dot products along the gradient row instead of
+     * a register tile: the tile's lanes run over input channels, and with 3 of 16 in use (W7's
+     * first layer, RGB) it did five times the work. The dots want a vector of output channels at
+     * least; with fewer their scalar tails cost more than the tile's idle lanes.
+     */
+    static final int DOT_CIN = 4;
 
     private ConvPointwiseInput() {}
 
@@ -47,7 +56,7 @@ final class ConvPointwiseInput {
         long macsPerBatch = (long) BATCH * cin * cout;
         int grain = (int) Math.max(1, VectorConv.MIN_PARALLEL_MACS / macsPerBatch);
         Parallel.forRange(batches, grain, (from, to) -> {
-            Rows r = new Rows(cin, cout, masked == null ? 0 : BATCH);
+            Rows r = new Rows(cin, cout, masked == null ? 0 : BATCH, k, kOff);
             for (int bt = from; bt < to; bt++) {
                 int p0 = bt * BATCH;
                 int count = Math.min(BATCH, pixels - p0);
@@ -64,15 +73,20 @@ final class ConvPointwiseInput {
     /** One thread's tile offsets and buffers for {@link #rows}. */
     static final class Rows {
         private final int cin, cout, w, cbs;
+        /** The kernel [cin, cout] itself, read by the dot products of narrow layers ({@link #DOT_CIN}). */
+        private final float[] k;
+        private final int kOff;
         private final int[] xo = new int[MB];
         private final int[] yo = new int[MB];
         private final float[] tmp = new float[MB * 2 * L];
         private final float[] zeros;
         final float[] masked;
 
-        Rows(int cin, int cout, int maskedRows) {
+        Rows(int cin, int cout, int maskedRows, float[] k, int kOff) {
             this.cin = cin;
             this.cout = cout;
+            this.k = k;
+            this.kOff = kOff;
             this.w = VectorConv.panelWidth(cin);
             this.cbs = (cin + w - 1) / w;
             this.zeros = new float[cbs * w];
@@ -84,6 +98,10 @@ final class ConvPointwiseInput {
          * {@code g[gOff + q * gStride + co]}, with {@code kt} from {@link #packTransposed}.
          */
         void rows(float[] g, int gOff, int gStride, int count, float[] kt, float[] dx, int dxOff) {
+            if (cin <= DOT_CIN && cout >= L) {
+                dots(g, gOff, gStride, count, dx, dxOff);
+                return;
+            }
             for (int t0 = 0; t0 < count; t0 += MB) {
                 // The last tile overlaps its neighbour (or repeats the last row) instead of being narrower.
                 int p0 = Math.max(0, Math.min(t0, count - MB));
@@ -95,6 +113,27 @@ final class ConvPointwiseInput {
                 for (int cb = 0; cb < cbs; cb++) {
                     ConvForwardTiles.any(w, g, xo, 0, 1, 0, 1, 0, cout, kt, cb * cout * w, zeros, false, dx, yo,
                             cb * w, Math.min(w, cin - cb * w), tmp);
+                }
+            }
+        }
+
+        /** {@code dx[q, ci] = g[q, :] . k[ci, :]} for rows {@code [0, count)}: {@link #DOT_CIN} or fewer input channels, a vector of outputs or more. */
+        private void dots(float[] g, int gOff, int gStride, int count, float[] dx, int dxOff) {
+            int cv = cout - cout % L;
+            for (int q = 0; q < count; q++) {
+                int gq = gOff + q * gStride;
+                for (int ci = 0; ci < cin; ci++) {
+                    int kq = kOff + ci * cout;
+                    FloatVector acc = FloatVector.zero(S);
+                    int co = 0;
+                    for (; co < cv; co += L) {
+                        acc = FloatVector.fromArray(S, g, gq + co).fma(FloatVector.fromArray(S, k, kq + co), acc);
+                    }
+                    float sum = acc.reduceLanes(VectorOperators.ADD);
+                    for (; co < cout; co++) {
+                        sum += g[gq + co] * k[kq + co];
+                    }
+                    dx[dxOff + q * cin + ci] = sum;
                 }
             }
         }

@@ -112,8 +112,14 @@ class ConvKernelsTest {
         // 1x1 layers, whose input gradient rides on the kernel gradient's masked batches: one
         // thread's work (small), pixels split into parts (large), tiles split among threads
         // (few pixels per channel: the input gradient then runs on its own), rows narrower than
-        // the six-pixel tile, three input channels (W7's first layer), ragged output channels.
+        // the six-pixel tile, three input channels (W7's first layer), ragged output channels;
+        // one to four input channels with a vector of output channels and a tail (the input
+        // gradient as dot products), and four with fewer outputs than a vector (the tile again).
         for (ConvShape s : new ConvShape[] {
+                new ConvShape(2, 7, 6, 2, 1, 1, 20, 7, 6, 1, 1, 1, 1, 0, 0),
+                new ConvShape(3, 16, 15, 1, 1, 1, 40, 16, 15, 1, 1, 1, 1, 0, 0),
+                new ConvShape(2, 9, 9, 4, 1, 1, 16, 9, 9, 1, 1, 1, 1, 0, 0),
+                new ConvShape(2, 9, 9, 4, 1, 1, 8, 9, 9, 1, 1, 1, 1, 0, 0),
                 new ConvShape(2, 5, 4, 3, 1, 1, 32, 5, 4, 1, 1, 1, 1, 0, 0),
                 new ConvShape(4, 30, 30, 16, 1, 1, 40, 30, 30, 1, 1, 1, 1, 0, 0),
                 new ConvShape(8, 12, 12, 32, 1, 1, 64, 12, 12, 1, 1, 1, 1, 0, 0),
