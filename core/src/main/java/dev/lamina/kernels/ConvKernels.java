@@ -70,8 +70,9 @@ public interface ConvKernels {
      * Both gradients of a relu-fused {@link #forward} whose output only a max pooling read, from
      * that pooling's gradient {@code g}: as {@link #backwardRelu} with dy = g routed to the
      * pooling's winners. This default writes that dy out first; fast kernels read it from the
-     * pooled gradient as they go (a quarter of the cells for 2x2 windows), so the routed
-     * gradient never crosses memory.
+     * pooled gradient as they go (a quarter of the cells for 2x2 windows), and relu's mask from
+     * the winners' values in {@code g}, so neither the routed gradient nor {@code out} crosses
+     * memory.
      */
     default void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] out, int outOff,
                                     float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {

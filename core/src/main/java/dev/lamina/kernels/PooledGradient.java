@@ -2,8 +2,9 @@ package dev.lamina.kernels;
 
 /**
  * The gradient of a max pooling, for the convolution whose output that pooling alone read: the
- * pooled gradient {@code dy[n, ho, wo, c]} and the winners' flat indices into the convolution's
- * output ({@link PoolKernels#maxForward}'s {@code argmax}), with the pooling's geometry
+ * pooled gradient {@code dy[n, ho, wo, c]}, the winners' flat indices into the convolution's
+ * output ({@link PoolKernels#maxForward}'s {@code argmax}) and their values (the pooling's
+ * output), with the pooling's geometry
  * {@code pool} ({@code pool.h(), pool.w(), pool.cin()} being the convolution's output). The
  * convolution's gradient is dy routed to the winners, zero elsewhere:
  * {@link ConvKernels#backwardReluPooled} reads it from here without writing it out.
