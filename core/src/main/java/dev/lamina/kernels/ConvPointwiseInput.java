@@ -24,7 +24,7 @@ final class ConvPointwiseInput {
      * first layer, RGB) it did five times the work. The dots want a vector of output channels at
      * least; with fewer their scalar tails cost more than the tile's idle lanes.
      */
-    static final int DOT_CIN = 4;
+    private static final int DOT_CIN = 4;
 
     private ConvPointwiseInput() {}
 
@@ -117,7 +117,10 @@ final class ConvPointwiseInput {
             }
         }
 
-        /** {@code dx[q, ci] = g[q, :] . k[ci, :]} for rows {@code [0, count)}: {@link #DOT_CIN} or fewer input channels, a vector of outputs or more. */
+        /**
+         * {@code dx[q, ci] = g[q, :] . k[ci, :]} for rows {@code [0, count)}: {@link #DOT_CIN}
+         * or fewer input channels, a vector of output channels or more.
+         */
         private void dots(float[] g, int gOff, int gStride, int count, float[] dx, int dxOff) {
             int cv = cout - cout % L;
             for (int q = 0; q < count; q++) {
