@@ -19,12 +19,7 @@ final class PooledReluRows implements ReluGradientRows {
     private static final int L = S.length();
     private static final IntVector IOTA = IntVector.zero(I).addIndex(1);
 
-    private final ConvShape pool;
-    private final float[] dy;
-    private final int dyOff;
-    private final int[] argmax;
-    private final float[] values;
-    private final int valuesOff;
+    private final PooledGradient g;
     /** Per image row and column, the window row and column holding it, or -1 where none does. */
     private final int[] windowRow;
     private final int[] windowCol;
@@ -33,12 +28,8 @@ final class PooledReluRows implements ReluGradientRows {
         if (!PooledGradient.tiles(g.pool())) {
             throw new IllegalArgumentException("pooled relu gradient: windows must tile the image (strides = window), got " + g.pool());
         }
-        this.pool = g.pool();
-        this.dy = g.dy();
-        this.dyOff = g.dyOff();
-        this.argmax = g.argmax();
-        this.values = g.values();
-        this.valuesOff = g.valuesOff();
+        this.g = g;
+        ConvShape pool = g.pool();
         this.windowRow = windows(pool.h(), pool.padTop(), pool.strideH(), pool.ho());
         this.windowCol = windows(pool.w(), pool.padLeft(), pool.strideW(), pool.wo());
     }
@@ -54,6 +45,10 @@ final class PooledReluRows implements ReluGradientRows {
 
     @Override
     public void mask(int p0, int pixels, int coutP, float[] local, float[] db) {
+        ConvShape pool = g.pool();
+        float[] dy = g.dy(), values = g.values();
+        int[] argmax = g.argmax();
+        int dyOff = g.dyOff(), valuesOff = g.valuesOff();
         int c = pool.cin(), h = pool.h(), w = pool.w();
         int cv = c - c % L;
         FloatVector zero = FloatVector.zero(S);
