@@ -75,10 +75,16 @@ final class ConvKernelGradient {
         ConvScratch sc = ConvScratch.get();
         ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), c, s.padTop(), s.padLeft(),
                 VectorConv.rowsNeeded(s.ho(), s.strideH(), s.kh(), s.dilationH()), VectorConv.rowsNeeded(s.wo(), s.strideW(), s.kw(), s.dilationW()));
-        // The gradient is read NB channels at a time: give it a channel stride of whole panels.
+        int runs = s.dilationW() == 1 ? 1 : s.kw();
+        int runLen = s.dilationW() == 1 ? s.kw() * c : c;
+        // Layers with at most a vector of output channels take the transposed tiles, which read
+        // the gradient a value at a time (in its own layout); the others read it NB channels at
+        // a time: give it a channel stride of whole panels.
+        boolean columns = ConvKernelGradientColumns.applies(cout, runLen);
+        int gStride = columns ? cout : coutP;
         float[] g = dy;
         int gOff = dyOff;
-        if (coutP != cout && masked == null) {
+        if (gStride != cout && masked == null) {
             g = sc.channelPadded(s.pixels() * coutP);
             gOff = 0;
             float[] gp = g;
@@ -89,8 +95,6 @@ final class ConvKernelGradient {
                 }
             });
         }
-        int runs = s.dilationW() == 1 ? 1 : s.kw();
-        int runLen = s.dilationW() == 1 ? s.kw() * c : c;
         // Along a run: 24 positions by one vector while 24 remain if cout fits one vector, then
         // twelve positions per tile while twelve remain, then six (the last tile repeating its
         // final position when fewer remain).
@@ -98,8 +102,11 @@ final class ConvKernelGradient {
         int afterNarrow = runLen - narrows * NARROW_ROWS;
         int wides = WIDE == 0 ? 0 : afterNarrow / WIDE;
         int sixesFrom = narrows * NARROW_ROWS + wides * WIDE;
-        int tilesPerRun = narrows + wides + (runLen - sixesFrom + MB - 1) / MB;
-        int tasks = s.kh() * runs * tilesPerRun * cbs;
+        // Transposed: per run its tiles of two or three vectors, each for every eight channels.
+        int[][] colTiles = columns ? ConvKernelGradientColumns.split(runLen) : null;
+        int coTiles = (cout + ConvKernelGradientColumns.ROWS - 1) / ConvKernelGradientColumns.ROWS;
+        int tilesPerRun = columns ? colTiles.length : narrows + wides + (runLen - sixesFrom + MB - 1) / MB;
+        int tasks = s.kh() * runs * tilesPerRun * (columns ? coTiles : cbs);
         float[] gs = g;
         int go = gOff;
         // Pixels are visited in batches small enough for L1 (their input rows and gradient rows),
@@ -107,7 +114,7 @@ final class ConvKernelGradient {
         // accumulators go through dk once per batch. Wide output rows are walked as rows (offsets
         // stepped by a stride, which C2 checks less); narrow ones as a flat list of pixels.
         boolean byRows = s.wo() >= 8;
-        int pixelBytes = 4 * (s.strideW() * c + coutP);
+        int pixelBytes = 4 * (s.strideW() * c + gStride);
         int batchPixels = Math.max(MB, KERNEL_GRAD_BATCH_BYTES / pixelBytes);
         int unitsPerBatch = byRows ? Math.max(1, batchPixels / s.wo()) : batchPixels;
         int units = byRows ? s.n() * s.ho() : s.pixels();
@@ -126,11 +133,13 @@ final class ConvKernelGradient {
         float[] kt = fuse ? ConvPointwiseInput.packTransposed(sc, k, kOff, c, cout) : null;
         int dkSize = s.patch() * cout;
         float[][] partDk = new float[parts][];
+        // Transposed tiles sum dK^T[cout][patch], turned into dk at the end (part 0's too).
+        float[] dkT0 = columns ? sc.partials(dkSize) : null;
         float[][] partDb = new float[parts][];
         Parallel.forRange(parts * taskGroups, 1, (w0, w1) -> {
             float[] tmp = new float[NARROW_ROWS * NB];
             int[] xoffs = new int[unitsPerBatch];
-            float[] local = masked != null ? new float[unitsPerBatch * width * coutP] : null;
+            float[] local = masked != null ? new float[unitsPerBatch * width * gStride] : null;
             ConvPointwiseInput.Rows dxRows = fuse ? new ConvPointwiseInput.Rows(c, cout, 0, k, kOff) : null;
             // Split by tiles, this thread's range of tiles sweeps every batch (batch-major, so a
             // batch is read from L1 by all of them); split by pixels, its range of parts.
@@ -138,8 +147,8 @@ final class ConvKernelGradient {
             for (int job = 0; job < jobs; job++) {
                 int part = taskGroups > 1 ? 0 : w0 + job;
                 int taskFrom = taskGroups > 1 ? w0 : 0, taskTo = taskGroups > 1 ? w1 : tasks;
-                float[] target = part == 0 ? dk : (partDk[part] = new float[dkSize]);
-                int targetOff = part == 0 ? dkOff : 0;
+                float[] target = part == 0 ? columns ? dkT0 : dk : (partDk[part] = new float[dkSize]);
+                int targetOff = part == 0 && !columns ? dkOff : 0;
                 // With tiles split among threads, one of them sums the bias gradient.
                 float[] dbPart = db == null || taskFrom > 0 ? null : part == 0 ? db : (partDb[part] = new float[cout]);
                 int uFrom = (int) ((long) units * part / parts), uTo = (int) ((long) units * (part + 1) / parts);
@@ -152,16 +161,35 @@ final class ConvKernelGradient {
                         int b = row / s.ho(), oy = row % s.ho();
                         xoffs[q] = src.off() + ((b * src.hs() + oy * s.strideH()) * src.ws() + ox * s.strideW()) * c;
                     }
-                    int gBatch = go + u0 * width * coutP;
+                    int gBatch = go + u0 * width * gStride;
                     float[] gt = gs;
                     if (masked != null) {
                         // This batch's gradient rows, masked by relu and padded to whole panels.
-                        masked.mask(u0 * width, count * width, coutP, local, dbPart);
+                        masked.mask(u0 * width, count * width, gStride, local, dbPart);
                         gt = local;
                         gBatch = 0;
                     }
                     boolean accumulate = u0 > uFrom;
-                    for (int task = taskFrom; task < taskTo; task++) {
+                    for (int task = taskFrom; task < taskTo && columns; task++) {
+                        int ct = task % coTiles;
+                        int rest = task / coTiles;
+                        int tr = rest % tilesPerRun;
+                        rest /= tilesPerRun;
+                        int jr = rest % runs;
+                        int i = rest / runs;
+                        int t0 = colTiles[tr][0];
+                        int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
+                        int at = (i * s.kw() + jr) * c + t0;
+                        int co0 = ct * ConvKernelGradientColumns.ROWS;
+                        if (colTiles[tr][1] == 3) {
+                            ConvKernelGradientColumns.tile3(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch,
+                                    gStride, co0, cout, accumulate, target, at, s.patch());
+                        } else {
+                            ConvKernelGradientColumns.tile2(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch,
+                                    gStride, co0, cout, accumulate, target, at, s.patch());
+                        }
+                    }
+                    for (int task = taskFrom; task < taskTo && !columns; task++) {
                         int cb = task % cbs;
                         int rest = task / cbs;
                         int tr = rest % tilesPerRun;
@@ -189,7 +217,7 @@ final class ConvKernelGradient {
                         }
                     }
                     if (fuse) {
-                        dxRows.rows(gt, gBatch, coutP, count * width, kt, dx, dxOff + u0 * width * c);
+                        dxRows.rows(gt, gBatch, gStride, count * width, kt, dx, dxOff + u0 * width * c);
                     }
                 }
             }
@@ -197,9 +225,21 @@ final class ConvKernelGradient {
         if (dx != null && !fuse) {
             ConvPointwiseInput.backwardInput(s, dy, dyOff, masked, k, kOff, dx, dxOff);
         }
+        if (columns) {
+            int patch = s.patch();
+            for (int t = 0; t < patch; t++) {
+                for (int co = 0; co < cout; co++) {
+                    float sum = dkT0[co * patch + t];
+                    for (int part = 1; part < parts; part++) {
+                        sum += partDk[part][co * patch + t];
+                    }
+                    dk[dkOff + t * cout + co] = sum;
+                }
+            }
+        }
         for (int part = 1; part < parts; part++) {
             float[] pd = partDk[part];
-            for (int i = 0; i < dkSize; i++) {
+            for (int i = 0; i < dkSize && !columns; i++) {
                 dk[dkOff + i] += pd[i];
             }
             if (db != null) {

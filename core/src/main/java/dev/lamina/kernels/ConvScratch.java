@@ -51,7 +51,7 @@ final class ConvScratch {
         return products = Scratch.atLeast(products, size);
     }
 
-    /** Per-part sums a kernel gradient adds up at the end ({@link WinogradKernelGradient}). */
+    /** Per-part sums a kernel gradient adds up at the end ({@link WinogradKernelGradient}), or dK^T ({@link ConvKernelGradientColumns}). */
     float[] partials(int size) {
         return partials = Scratch.atLeast(partials, size);
     }

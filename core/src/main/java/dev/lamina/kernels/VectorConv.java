@@ -130,9 +130,9 @@ public final class VectorConv implements ConvKernels {
         ConvScratch sc = ConvScratch.get();
         int effH = (s.kh() - 1) * s.dilationH();
         int effW = (s.kw() - 1) * s.dilationW();
-        if (WinogradConv.applies(s.kh(), s.kw(), 1, 1, s.dilationH(), s.dilationW(), s.cout(), s.cin(), s.h(), s.w())) {
-            // Gradients take F(4x4, 3x3) where it saves work: its extra rounding does not matter to training.
-            boolean f4 = Winograd4.beatsF2(s.h(), s.w());
+        // Gradients take F(4x4, 3x3) where it saves work: its extra rounding does not matter to training.
+        boolean f4 = Winograd4.applies(s.kh(), s.kw(), s.dilationH(), s.dilationW(), s.cout(), s.cin(), s.h(), s.w());
+        if (f4 || WinogradConv.applies(s.kh(), s.kw(), 1, 1, s.dilationH(), s.dilationW(), s.cout(), s.cin(), s.h(), s.w())) {
             int rows = f4 ? Winograd4.sourceRows(s.h()) : WinogradConv.sourceRows(s.h());
             int cols = f4 ? Winograd4.sourceRows(s.w()) : WinogradConv.sourceRows(s.w());
             ConvScratch.Source src = ConvScratch.source(sc, dy, dyOff, out, outOff, s.n(), s.ho(), s.wo(), s.cout(),

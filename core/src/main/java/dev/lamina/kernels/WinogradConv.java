@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * 36 multiply-adds per output pixel and channel pair of the direct form become 16 per four
  * pixels: 2.25x fewer. Per block of {@link #TILES} tiles: the patches are transformed to
  * {@code v[xi][tile][c]}, each of the 16 positions xi is a small matrix product with the
- * transformed kernel {@code u[xi][c][cout]} (a 12-tile by two-vector register tile), and the
+ * transformed kernel {@code u[xi][c][cout]} (a 12-tile by two-vector register tile; one vector for an odd last one), and the
  * products are transformed back, with bias and relu, into the output. A block's buffers stay in
  * the core's cache; blocks are split between threads, each writing its own tiles.
  *
@@ -28,13 +28,19 @@ final class WinogradConv {
     private WinogradConv() {}
 
     /**
-     * Whether a stride-1 correlation with this kernel runs here: 3x3, undilated, input channels
-     * whole vectors, output channels whole pairs of vectors, and an output of at least 4x4
-     * (smaller ones would mostly compute the padding of partial tiles).
+     * Whether a stride-1 correlation with this kernel runs here as F(2x2, 3x3): 3x3, undilated,
+     * input channels whole vectors, output channels whole pairs of vectors (with one vector of
+     * them, W6's 16-channel layers, it was no faster than the direct tile: 1.1-1.4 ms against
+     * 1.0), and an output of at least 4x4 (smaller ones would mostly compute the padding of
+     * partial tiles).
      */
     static boolean applies(int kh, int kw, int sh, int sw, int dh, int dw, int c, int cout, int ho, int wo) {
-        return kh == 3 && kw == 3 && sh == 1 && sw == 1 && dh == 1 && dw == 1
-                && c % L == 0 && cout % (2 * L) == 0 && ho >= 4 && wo >= 4;
+        return shapeApplies(kh, kw, sh, sw, dh, dw, c, ho, wo) && cout % (2 * L) == 0;
+    }
+
+    /** The conditions but the output channels', which {@link Winograd4} relaxes to whole vectors. */
+    static boolean shapeApplies(int kh, int kw, int sh, int sw, int dh, int dw, int c, int ho, int wo) {
+        return kh == 3 && kw == 3 && sh == 1 && sw == 1 && dh == 1 && dw == 1 && c % L == 0 && ho >= 4 && wo >= 4;
     }
 
     /** Rows (or columns) of source the tiles over {@code out} outputs read: whole tiles, so even. */
@@ -131,7 +137,11 @@ final class WinogradConv {
                 for (int xi = 0; xi < positions; xi++) {
                     for (int co = 0; co < cout; co += 2 * L) {
                         for (int t = 0; t < nt; t += 12) {
-                            gemmTile(v, (xi * TILES + t) * c, c, u, xi * c * cout + co, cout, m, (xi * TILES + t) * cout + co);
+                            if (co + 2 * L <= cout) {
+                                gemmTile(v, (xi * TILES + t) * c, c, u, xi * c * cout + co, cout, m, (xi * TILES + t) * cout + co);
+                            } else {
+                                gemmTile1(v, (xi * TILES + t) * c, c, u, xi * c * cout + co, cout, m, (xi * TILES + t) * cout + co);
+                            }
                         }
                     }
                 }
@@ -328,5 +338,40 @@ final class WinogradConv {
         c10_1.intoArray(m, mo + 10 * cout + L);
         c11_0.intoArray(m, mo + 11 * cout);
         c11_1.intoArray(m, mo + 11 * cout + L);
+    }
+
+    /** {@link #gemmTile} for the last vector of output channels when their count is odd in vectors: one vector wide. */
+    private static void gemmTile1(float[] v, int vo, int c, float[] u, int uo, int cout, float[] m, int mo) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0;
+        int a0 = vo, a1 = vo + 1 * c, a2 = vo + 2 * c, a3 = vo + 3 * c, a4 = vo + 4 * c, a5 = vo + 5 * c;
+        int a6 = vo + 6 * c, a7 = vo + 7 * c, a8 = vo + 8 * c, a9 = vo + 9 * c, a10 = vo + 10 * c, a11 = vo + 11 * c;
+        FloatVector b0;
+        for (int t = 0; t < c; t++) {
+            b0 = FloatVector.fromArray(S, u, uo + t * cout);
+            c0 = FloatVector.broadcast(S, v[a0 + t]).fma(b0, c0);
+            c1 = FloatVector.broadcast(S, v[a1 + t]).fma(b0, c1);
+            c2 = FloatVector.broadcast(S, v[a2 + t]).fma(b0, c2);
+            c3 = FloatVector.broadcast(S, v[a3 + t]).fma(b0, c3);
+            c4 = FloatVector.broadcast(S, v[a4 + t]).fma(b0, c4);
+            c5 = FloatVector.broadcast(S, v[a5 + t]).fma(b0, c5);
+            c6 = FloatVector.broadcast(S, v[a6 + t]).fma(b0, c6);
+            c7 = FloatVector.broadcast(S, v[a7 + t]).fma(b0, c7);
+            c8 = FloatVector.broadcast(S, v[a8 + t]).fma(b0, c8);
+            c9 = FloatVector.broadcast(S, v[a9 + t]).fma(b0, c9);
+            c10 = FloatVector.broadcast(S, v[a10 + t]).fma(b0, c10);
+            c11 = FloatVector.broadcast(S, v[a11 + t]).fma(b0, c11);
+        }
+        c0.intoArray(m, mo);
+        c1.intoArray(m, mo + 1 * cout);
+        c2.intoArray(m, mo + 2 * cout);
+        c3.intoArray(m, mo + 3 * cout);
+        c4.intoArray(m, mo + 4 * cout);
+        c5.intoArray(m, mo + 5 * cout);
+        c6.intoArray(m, mo + 6 * cout);
+        c7.intoArray(m, mo + 7 * cout);
+        c8.intoArray(m, mo + 8 * cout);
+        c9.intoArray(m, mo + 9 * cout);
+        c10.intoArray(m, mo + 10 * cout);
+        c11.intoArray(m, mo + 11 * cout);
     }
 }

@@ -96,6 +96,27 @@ class ConvKernelsTest {
         }
     }
 
+    @Test
+    void winograd4InputGradientsWithAnOddVectorOfChannelsMatchTheReference() {
+        Random rnd = new Random(16);
+        // Input gradients whose correlation outputs (the layer's input channels) are one or three
+        // vectors: F(4x4, 3x3) takes them with a one-vector register tile for the last vector.
+        ConvShape[] shapes = {
+            new ConvShape(2, 12, 12, 16, 3, 3, 16, 12, 12, 1, 1, 1, 1, 1, 1),
+            new ConvShape(1, 13, 11, 48, 3, 3, 32, 13, 11, 1, 1, 1, 1, 1, 1)};
+        for (ConvShape s : shapes) {
+            assertTrue(!WinogradConv.applies(3, 3, 1, 1, 1, 1, s.cout(), s.cin(), s.h(), s.w())
+                    && Winograd4.applies(3, 3, 1, 1, s.cout(), s.cin(), s.h(), s.w()), s.toString());
+            check(new VectorConv(), s, rnd, false);
+            int xn = s.n() * s.h() * s.w() * s.cin(), yn = s.pixels() * s.cout(), kn = s.patch() * s.cout();
+            float[] dy = GemmContractTest.random(rnd, yn), k = GemmContractTest.random(rnd, kn);
+            float[] dxWant = new float[xn], dxGot = new float[xn];
+            REF.backwardInput(s, dy, 0, k, 0, dxWant, 0);
+            new VectorConv().backwardInput(s, dy, 0, k, 0, dxGot, 0);
+            closeToTheLargest(dxWant, dxGot, s + " input gradient");
+        }
+    }
+
     private static void closeToTheLargest(float[] want, float[] got, String where) {
         float largest = 0f;
         for (float w : want) {
@@ -103,6 +124,29 @@ class ConvKernelsTest {
         }
         for (int i = 0; i < want.length; i++) {
             assertTrue(Math.abs(want[i] - got[i]) <= 1e-5f * largest, where + " at " + i + ": want " + want[i] + ", got " + got[i]);
+        }
+    }
+
+    @Test
+    void kernelGradientsWithAtMostAVectorOfOutputsMatchTheReference() {
+        Random rnd = new Random(15);
+        // Layers whose kernel gradient takes the transposed tiles: patch runs of two to five
+        // vectors (tiles of three, of two, two of two, three and two), ragged channel tiles
+        // (10 and 3 outputs repeat their last channel), dilated runs (one per kernel column),
+        // stride 2, pixels split into parts (large) and tiles split among threads (small); the
+        // fused 1x1 input gradient rides on the same masked batches.
+        ConvShape[] shapes = {
+            new ConvShape(4, 20, 20, 16, 3, 3, 16, 20, 20, 1, 1, 1, 1, 1, 1),
+            new ConvShape(2, 9, 9, 32, 1, 1, 16, 9, 9, 1, 1, 1, 1, 0, 0),
+            new ConvShape(2, 7, 8, 64, 1, 1, 10, 7, 8, 1, 1, 1, 1, 0, 0),
+            new ConvShape(1, 9, 9, 16, 5, 5, 3, 9, 9, 1, 1, 1, 1, 2, 2),
+            new ConvShape(2, 10, 10, 32, 3, 3, 16, 6, 6, 1, 1, 2, 2, 0, 0),
+            new ConvShape(3, 16, 16, 16, 3, 3, 16, 8, 8, 2, 2, 1, 1, 0, 0),
+            new ConvShape(16, 32, 32, 32, 1, 1, 16, 32, 32, 1, 1, 1, 1, 0, 0)};
+        for (ConvShape s : shapes) {
+            int runLen = s.dilationW() == 1 ? s.kw() * s.cin() : s.cin();
+            assertTrue(VectorWidth.S.vectorBitSize() != 512 || ConvKernelGradientColumns.applies(s.cout(), runLen), s.toString());
+            check(new VectorConv(), s, rnd, false);
         }
     }
 
