@@ -17,6 +17,16 @@ public interface ConvKernels {
     void forward(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff, boolean relu,
                  float[] y, int yOff);
 
+    /**
+     * {@link #forward} for a training step, whose output feeds a loss and its gradients only: a
+     * kernel may trade rounding for speed here (relative 5e-6 instead of 3e-7, as the gradients
+     * already do), never in the forward pass predictions come from.
+     */
+    default void forwardTraining(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff,
+                                 boolean relu, float[] y, int yOff) {
+        forward(s, x, xOff, k, kOff, bias, bOff, relu, y, yOff);
+    }
+
     /** {@code dx[n, h, w, cin]}, the gradient of {@link #forward} for x given {@code dy[n, ho, wo, cout]}. */
     void backwardInput(ConvShape s, float[] dy, int dyOff, float[] k, int kOff, float[] dx, int dxOff);
 

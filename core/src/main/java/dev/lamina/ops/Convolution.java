@@ -1,6 +1,7 @@
 package dev.lamina.ops;
 
 import dev.lamina.autograd.Autograd;
+import dev.lamina.autograd.GradMode;
 import dev.lamina.autograd.Op;
 import dev.lamina.kernels.ConvShape;
 import dev.lamina.kernels.Im2Col;
@@ -41,7 +42,11 @@ public final class Convolution {
         int[] outShape = {g.n, g.ho, g.wo, g.cout};
         float[] out = BufferPool.take(Shapes.size(outShape)); // every element is written
         Op op = new Op.Conv2D(spec, relu);
-        if (spec.groups() == 1) {
+        if (spec.groups() == 1 && GradMode.isEnabled() && (x.requiresGrad() || kernel.requiresGrad())) {
+            // Recorded for a backward pass: a training step, whose forward may round as its gradients do.
+            Kernels.conv().forwardTraining(g.shape(spec), x.data(), x.offset(), kernel.data(), kernel.offset(),
+                    bias == null ? null : bias.data(), bias == null ? 0 : bias.offset(), relu, out, 0);
+        } else if (spec.groups() == 1) {
             Kernels.conv().forward(g.shape(spec), x.data(), x.offset(), kernel.data(), kernel.offset(),
                     bias == null ? null : bias.data(), bias == null ? 0 : bias.offset(), relu, out, 0);
         } else {

@@ -117,6 +117,30 @@ class ConvKernelsTest {
         }
     }
 
+    @Test
+    void trainingForwardPassesMatchTheReferenceClosely() {
+        Random rnd = new Random(17);
+        // F(4x4, 3x3) in a training step's forward pass: whole and partial tiles, one and two
+        // vectors of output channels, bias and relu; a strided layer keeps the exact pass.
+        ConvShape[] shapes = {
+            new ConvShape(2, 16, 16, 32, 3, 3, 32, 16, 16, 1, 1, 1, 1, 1, 1),
+            new ConvShape(1, 13, 11, 16, 3, 3, 16, 13, 11, 1, 1, 1, 1, 1, 1),
+            new ConvShape(2, 12, 14, 32, 3, 3, 48, 10, 12, 1, 1, 1, 1, 0, 0),
+            new ConvShape(2, 16, 16, 32, 3, 3, 32, 8, 8, 2, 2, 1, 1, 0, 0)};
+        for (ConvShape s : shapes) {
+            float[] x = GemmContractTest.random(rnd, s.n() * s.h() * s.w() * s.cin());
+            float[] k = GemmContractTest.random(rnd, s.patch() * s.cout());
+            float[] bias = GemmContractTest.random(rnd, s.cout());
+            float[] want = new float[s.pixels() * s.cout()], got = filled(want.length), exact = filled(want.length);
+            REF.forward(s, x, 0, k, 0, bias, 0, true, want, 0);
+            new VectorConv().forwardTraining(s, x, 0, k, 0, bias, 0, true, got, 0);
+            closeToTheLargest(want, got, s + " training forward");
+            new VectorConv().forward(s, x, 0, k, 0, bias, 0, true, exact, 0);
+            boolean f4 = s.strideH() == 1;
+            assertEquals(!f4, java.util.Arrays.equals(exact, got), s + ": F(4x4) only where it applies");
+        }
+    }
+
     private static void closeToTheLargest(float[] want, float[] got, String where) {
         float largest = 0f;
         for (float w : want) {

@@ -141,6 +141,29 @@ class ConvolutionTest {
     }
 
     @Test
+    void onlyARecordedForwardPassTakesTheTrainingKernel() {
+        // Predictions (no gradient wanted, or under noGrad) keep the exact forward pass; a pass
+        // recorded for backward may take the training one (F(4x4, 3x3) on 32 channels).
+        Tensor x = rand(70, 2, 12, 12, 32);
+        Tensor k = rand(71, 3, 3, 32, 32);
+        Tensor b = rand(72, 32);
+        ConvSpec spec = ConvSpec.of("same");
+        dev.lamina.kernels.ConvShape cs = new dev.lamina.kernels.ConvShape(2, 12, 12, 32, 3, 3, 32, 12, 12, 1, 1, 1, 1, 1, 1);
+        float[] exact = new float[2 * 12 * 12 * 32], training = new float[exact.length];
+        dev.lamina.kernels.Kernels.conv().forward(cs, x.toFloatArray(), 0, k.toFloatArray(), 0, b.toFloatArray(), 0, true, exact, 0);
+        dev.lamina.kernels.Kernels.conv().forwardTraining(cs, x.toFloatArray(), 0, k.toFloatArray(), 0, b.toFloatArray(), 0, true,
+                training, 0);
+        assertArrayEquals(exact, Convolution.conv2d(x, k, b, spec, true).toFloatArray(), 0f, "no gradient wanted");
+        k.requiresGrad(true);
+        try (var ignored = dev.lamina.autograd.GradMode.noGrad()) {
+            assertArrayEquals(exact, Convolution.conv2d(x, k, b, spec, true).toFloatArray(), 0f, "under noGrad");
+        }
+        assertArrayEquals(training, Convolution.conv2d(x, k, b, spec, true).toFloatArray(), 0f, "recorded");
+        // F(4x4, 3x3) rounds to about 1e-6 of the magnitudes summed (288 terms of up to 1 here).
+        assertArrayEquals(exact, training, 1e-3f, "the two passes agree to rounding");
+    }
+
+    @Test
     void depthwiseGradientsOnTheChannelVectorPath() {
         // Multiples of 8 channels take the channel-lane kernels (the test above has 3: the flat-row ones).
         int[] xs = {2, 5, 6, 8};
