@@ -71,6 +71,10 @@ public final class VectorConv implements ConvKernels {
             WinogradConv.convolve(src, 2, s.cin(), s.n(), s.ho(), s.wo(), u, bp, relu, s.cout(), y, yOff);
             return;
         }
+        if (ConvPointwiseForward.applies(s)) {
+            ConvPointwiseForward.forward(s, x, xOff, packForward(sc, k, kOff, s.cin(), s.cout()), bp, relu, y, yOff);
+            return;
+        }
         ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), s.cin(), s.padTop(), s.padLeft(),
                 rowsNeeded(s.ho(), s.strideH(), s.kh(), s.dilationH()), rowsNeeded(s.wo(), s.strideW(), s.kw(), s.dilationW()));
         float[] kp = packForward(sc, k, kOff, s.kh() * s.kw() * s.cin(), s.cout());

@@ -183,6 +183,7 @@ class ConvKernelsTest {
         // the six-pixel tile, three input channels (W7's first layer), ragged output channels;
         // one to four input channels with a vector of output channels and a tail (the input
         // gradient as dot products), and four with fewer outputs than a vector (the tile again).
+        int forwardTiles = 0;
         for (ConvShape s : new ConvShape[] {
                 new ConvShape(2, 7, 6, 2, 1, 1, 20, 7, 6, 1, 1, 1, 1, 0, 0),
                 new ConvShape(3, 16, 15, 1, 1, 1, 40, 16, 15, 1, 1, 1, 1, 0, 0),
@@ -196,7 +197,10 @@ class ConvKernelsTest {
                 new ConvShape(3, 31, 33, 3, 1, 1, 32, 31, 33, 1, 1, 1, 1, 0, 0)}) {
             assertTrue(s.isPointwise(), s.toString());
             check(new VectorConv(), s, rnd, false);
+            forwardTiles += ConvPointwiseForward.applies(s) ? 1 : 0;
         }
+        // Output channels in pairs of vectors take the twelve-pixel forward tile (on AVX-512).
+        assertTrue(VectorWidth.S.vectorBitSize() != 512 || forwardTiles >= 4, "twelve-pixel tiles: " + forwardTiles);
     }
 
     @Test
