@@ -246,6 +246,10 @@ public class Model extends Layer implements TrainingMethods {
                 masks.put(inputs.get(i), ctx.mask(i));
             }
         }
+        boolean recording = GradMode.isEnabled();
+        List<Layer> ran = recording ? null : new ArrayList<>();
+        List<List<Tensor>> ranInputs = recording ? null : new ArrayList<>();
+        List<List<Tensor>> ranOutputs = recording ? null : new ArrayList<>();
         for (Node node : nodes()) {
             List<Tensor> in = new ArrayList<>(node.inputs().size());
             List<Tensor> inMasks = new ArrayList<>(node.inputs().size());
@@ -267,6 +271,11 @@ public class Model extends Layer implements TrainingMethods {
                         + " in model '" + name() + "', node " + layer.name() + "#" + node.index() + ": " + e.getMessage());
             }
             List<Tensor> outM = anyMask ? layer.computeMasks(in, inMasks, out.size()) : layer.computeMasks(in, null, out.size());
+            if (!recording) {
+                ran.add(layer);
+                ranInputs.add(in);
+                ranOutputs.add(out);
+            }
             for (int i = 0; i < node.outputs().size(); i++) {
                 env.put(node.outputs().get(i), out.get(i));
                 if (outM != null && outM.get(i) != null) {
@@ -282,6 +291,14 @@ public class Model extends Layer implements TrainingMethods {
         List<Tensor> result = new ArrayList<>(outputs.size());
         for (KerasTensor o : outputs) {
             result.add(env.get(o));
+        }
+        if (!recording) {
+            List<Tensor> keep = new ArrayList<>(result);
+            keep.addAll(values);
+            if (outMasks != null) {
+                keep.addAll(outMasks);
+            }
+            InferenceRecycling.recycle(ran, ranInputs, ranOutputs, keep);
         }
         return result;
     }
