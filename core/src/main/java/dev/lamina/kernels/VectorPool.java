@@ -20,6 +20,10 @@ public final class VectorPool implements PoolKernels {
 
     @Override
     public void maxForward(ConvShape s, float[] x, int xOff, float[] y, int[] argmax) {
+        if (tiles2x2(s)) {
+            Parallel.forRange(s.n(), (b0, b1) -> max2x2(s, x, xOff, y, argmax, b0, b1));
+            return;
+        }
         Parallel.forRange(s.n(), (b0, b1) -> {
             int c = s.cin(), h = s.h(), w = s.w();
             for (int b = b0; b < b1; b++) {
@@ -81,6 +85,51 @@ public final class VectorPool implements PoolKernels {
                 }
             }
         });
+    }
+
+    /** Whether the windows are 2x2, stride 2, without padding, over whole vectors of channels (W2's and W7's poolings). */
+    private static boolean tiles2x2(ConvShape s) {
+        return s.kh() == 2 && s.kw() == 2 && s.strideH() == 2 && s.strideW() == 2 && s.padTop() == 0 && s.padLeft() == 0
+                && 2 * s.ho() <= s.h() && 2 * s.wo() <= s.w() && s.cin() % L == 0;
+    }
+
+    /**
+     * {@link #maxForward} of images [b0, b1) for {@link #tiles2x2} windows, straight-line: four
+     * loads and three compare-and-blends per vector. The general loop (window bounds per pixel,
+     * a branch for its first cell) ran at half the memory's rate (W7's 60x60x64 pooling: 1.87 ms
+     * on two threads, 3.9 on one).
+     */
+    private static void max2x2(ConvShape s, float[] x, int xOff, float[] y, int[] argmax, int b0, int b1) {
+        int c = s.cin(), w = s.w(), rs = w * c, ho = s.ho(), wo = s.wo();
+        // The winner's offset from the window's first cell, blended by the same masks.
+        IntVector right = IntVector.broadcast(I, c), below = IntVector.broadcast(I, rs), diagonal = IntVector.broadcast(I, rs + c);
+        IntVector none = IntVector.zero(I);
+        for (int b = b0; b < b1; b++) {
+            for (int oy = 0; oy < ho; oy++) {
+                int top = ((b * s.h() + 2 * oy) * w) * c;
+                int o = ((b * ho + oy) * wo) * c;
+                for (int ox = 0; ox < wo; ox++, top += 2 * c, o += c) {
+                    for (int q = 0; q < c; q += L) {
+                        int f = top + q;
+                        FloatVector m = FloatVector.fromArray(S, x, xOff + f);
+                        FloatVector v1 = FloatVector.fromArray(S, x, xOff + f + c);
+                        FloatVector v2 = FloatVector.fromArray(S, x, xOff + f + rs);
+                        FloatVector v3 = FloatVector.fromArray(S, x, xOff + f + rs + c);
+                        VectorMask<Float> g1 = v1.compare(VectorOperators.GT, m);
+                        m = m.blend(v1, g1);
+                        VectorMask<Float> g2 = v2.compare(VectorOperators.GT, m);
+                        m = m.blend(v2, g2);
+                        VectorMask<Float> g3 = v3.compare(VectorOperators.GT, m);
+                        m = m.blend(v3, g3);
+                        m.intoArray(y, o + q);
+                        if (argmax != null) {
+                            IntVector off = none.blend(right, g1.cast(I)).blend(below, g2.cast(I)).blend(diagonal, g3.cast(I));
+                            IOTA.add(f).add(off).intoArray(argmax, o + q);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     @Override

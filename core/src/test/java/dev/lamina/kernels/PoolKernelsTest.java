@@ -63,6 +63,39 @@ class PoolKernelsTest {
     }
 
     @Test
+    void twoByTwoWindowsOnWholeVectorsMatchTheReference() {
+        // The straight-line 2x2 / stride-2 path: odd sizes (a last row and column no window
+        // reads), one and three vectors of channels, ties (the first cell wins) and NaN (never
+        // replaces a number), with and without the winners' indices.
+        Random rnd = new Random(6);
+        int l = VectorWidth.S.length();
+        for (int[] d : new int[][] {{2, 6, 8, 1}, {3, 7, 5, 3}, {1, 2, 2, 1}, {2, 9, 10, 3}}) {
+            int h = d[1], w = d[2], c = d[3] * l;
+            ConvShape s = new ConvShape(d[0], h, w, c, 2, 2, c, h / 2, w / 2, 2, 2, 1, 1, 0, 0);
+            int xn = s.n() * h * w * c, yn = s.pixels() * c;
+            for (int trial = 0; trial < 3; trial++) {
+                float[] x = GemmContractTest.random(rnd, xn + 1);
+                for (int i = 0; i < x.length && trial == 1; i++) {
+                    x[i] = rnd.nextInt(2);
+                }
+                if (trial == 2) {
+                    for (int i = 0; i < 5; i++) {
+                        x[1 + rnd.nextInt(xn)] = Float.NaN;
+                    }
+                }
+                float[] y1 = new float[yn], y2 = new float[yn], y3 = new float[yn];
+                int[] a1 = new int[yn], a2 = new int[yn];
+                REF.maxForward(s, x, 1, y1, a1);
+                FAST.maxForward(s, x, 1, y2, a2);
+                FAST.maxForward(s, x, 1, y3, null);
+                assertArrayEquals(y1, y2, s + " trial " + trial);
+                assertArrayEquals(a1, a2, s + " trial " + trial + " winners");
+                assertArrayEquals(y1, y3, s + " trial " + trial + " without winners");
+            }
+        }
+    }
+
+    @Test
     void handComputedTwoByTwo() {
         // One 2x2 image, channel values [[1, 5], [5, 2]]: max 5 at the first 5 (index 1), mean 13/4.
         ConvShape s = new ConvShape(1, 2, 2, 1, 2, 2, 1, 1, 1, 2, 2, 1, 1, 0, 0);
