@@ -106,7 +106,8 @@ final class ConvKernelGradient {
         int[][] colTiles = columns ? ConvKernelGradientColumns.split(runLen) : null;
         int coTiles = (cout + ConvKernelGradientColumns.ROWS - 1) / ConvKernelGradientColumns.ROWS;
         int tilesPerRun = columns ? colTiles.length : narrows + wides + (runLen - sixesFrom + MB - 1) / MB;
-        int tasks = s.kh() * runs * tilesPerRun * (columns ? coTiles : cbs);
+        int panels = columns ? coTiles : cbs;
+        int tasks = s.kh() * runs * tilesPerRun * panels;
         float[] gs = g;
         int go = gOff;
         // Pixels are visited in batches small enough for L1 (their input rows and gradient rows),
@@ -170,38 +171,33 @@ final class ConvKernelGradient {
                         gBatch = 0;
                     }
                     boolean accumulate = u0 > uFrom;
-                    for (int task = taskFrom; task < taskTo && columns; task++) {
-                        int ct = task % coTiles;
-                        int rest = task / coTiles;
+                    for (int task = taskFrom; task < taskTo; task++) {
+                        int panel = task % panels;
+                        int rest = task / panels;
                         int tr = rest % tilesPerRun;
                         rest /= tilesPerRun;
                         int jr = rest % runs;
                         int i = rest / runs;
-                        int t0 = colTiles[tr][0];
-                        int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
-                        int at = (i * s.kw() + jr) * c + t0;
-                        int co0 = ct * ConvKernelGradientColumns.ROWS;
-                        if (colTiles[tr][1] == 3) {
-                            ConvKernelGradientColumns.tile3(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch,
-                                    gStride, co0, cout, accumulate, target, at, s.patch());
-                        } else {
-                            ConvKernelGradientColumns.tile2(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch,
-                                    gStride, co0, cout, accumulate, target, at, s.patch());
+                        int run = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c; // the run's input offset
+                        int kRun = (i * s.kw() + jr) * c; // its first patch row: (i, j, ci) flattened
+                        if (columns) {
+                            int t0 = colTiles[tr][0];
+                            int co0 = panel * ConvKernelGradientColumns.ROWS;
+                            if (colTiles[tr][1] == 3) {
+                                ConvKernelGradientColumns.tile3(src.a(), xoffs, count, width, s.strideW() * c, run + t0, gt,
+                                        gBatch, gStride, co0, cout, accumulate, target, kRun + t0, s.patch());
+                            } else {
+                                ConvKernelGradientColumns.tile2(src.a(), xoffs, count, width, s.strideW() * c, run + t0, gt,
+                                        gBatch, gStride, co0, cout, accumulate, target, kRun + t0, s.patch());
+                            }
+                            continue;
                         }
-                    }
-                    for (int task = taskFrom; task < taskTo && !columns; task++) {
-                        int cb = task % cbs;
-                        int rest = task / cbs;
-                        int tr = rest % tilesPerRun;
-                        rest /= tilesPerRun;
-                        int jr = rest % runs;
-                        int i = rest / runs;
+                        int cb = panel;
                         int t0 = tr < narrows ? tr * NARROW_ROWS
                                 : tr < narrows + wides ? narrows * NARROW_ROWS + (tr - narrows) * WIDE
                                 : sixesFrom + (tr - narrows - wides) * MB;
-                        int d = i * s.dilationH() * src.ws() * c + jr * s.dilationW() * c + t0;
-                        int kRow = (i * s.kw() + jr) * c + t0; // first patch row: (i, j, ci) flattened
-                        int dkAt = targetOff + kRow * cout + cb * NB;
+                        int d = run + t0;
+                        int dkAt = targetOff + (kRun + t0) * cout + cb * NB;
                         int valid = Math.min(NB, cout - cb * NB);
                         if (tr < narrows) {
                             ConvKernelGradientTiles.tileKernelNarrow(src.a(), xoffs, count, width, s.strideW() * c, d, gt, gBatch + cb * NB, coutP,
@@ -226,6 +222,7 @@ final class ConvKernelGradient {
             ConvPointwiseInput.backwardInput(s, dy, dyOff, masked, k, kOff, dx, dxOff);
         }
         if (columns) {
+            // dK = (sum of the parts' dK^T, in part order)^T.
             int patch = s.patch();
             for (int t = 0; t < patch; t++) {
                 for (int co = 0; co < cout; co++) {
@@ -239,7 +236,7 @@ final class ConvKernelGradient {
         }
         for (int part = 1; part < parts; part++) {
             float[] pd = partDk[part];
-            for (int i = 0; i < dkSize && !columns; i++) {
+            for (int i = 0; i < dkSize && !columns; i++) { // columns: summed above
                 dk[dkOff + i] += pd[i];
             }
             if (db != null) {
