@@ -24,7 +24,12 @@ final class ConvPointwiseForward {
 
     /** Whether a layer runs here: 1x1 stride 1, AVX-512, output channels whole pairs of vectors, a tile of pixels. */
     static boolean applies(ConvShape s) {
-        return s.isPointwise() && S.vectorBitSize() == 512 && s.cout() % NB == 0 && s.pixels() >= MR;
+        return s.isPointwise() && fullTiles(s.cout(), s.pixels());
+    }
+
+    /** Whether {@link #tile} takes {@code rows} rows of {@code columns} outputs: pairs of vectors, a tile of rows, AVX-512. */
+    static boolean fullTiles(int columns, int rows) {
+        return S.vectorBitSize() == 512 && columns % NB == 0 && rows >= MR;
     }
 
     /**
@@ -44,16 +49,21 @@ final class ConvPointwiseForward {
                 for (int cb = 0; cb < cbs; cb++) {
                     for (int t = g0; t < g1; t++) {
                         int p0 = Math.min(t * MR, pixels - MR);
-                        tile(x, xOff + p0 * c, c, kp, cb * c * NB, bp, cb * NB, relu, y, yOff + p0 * cout + cb * NB, cout);
+                        tile(x, xOff + p0 * c, c, c, kp, cb * c * NB, bp, cb * NB, relu, y, yOff + p0 * cout + cb * NB, cout);
                     }
                 }
             }
         });
     }
 
-    /** Twelve pixel rows from {@code xo} ({@code c} apart) by the NB channels of panel {@code kq}, into y rows from {@code yo}. */
-    private static void tile(float[] x, int xo, int c, float[] kp, int kq, float[] bp, int bq, boolean relu,
-                             float[] y, int yo, int cout) {
+    /**
+     * Twelve rows of {@code c} values from {@code xo} ({@code xs} apart) by the NB columns of
+     * kernel panel {@code kq} ({@code kp[c][NB]}), plus the bias at {@code bp[bq]}, relu if
+     * asked, into y rows from {@code yo} ({@code ys} apart). Also the 1x1 input gradient's tile
+     * ({@link ConvPointwiseInput}: gradient rows by K transposed).
+     */
+    static void tile(float[] x, int xo, int xs, int c, float[] kp, int kq, float[] bp, int bq, boolean relu,
+                     float[] y, int yo, int ys) {
         FloatVector c00 = FloatVector.fromArray(S, bp, bq), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00, c60 = c00, c70 = c00, c80 = c00, c90 = c00, c100 = c00, c110 = c00;
         FloatVector c01 = FloatVector.fromArray(S, bp, bq + L), c11 = c01, c21 = c01, c31 = c01, c41 = c01, c51 = c01, c61 = c01, c71 = c01, c81 = c01, c91 = c01, c101 = c01, c111 = c01;
         // Two running offsets, as in VectorMicroKernel: C2 ran the indexed form at under half the speed.
@@ -64,37 +74,37 @@ final class ConvPointwiseForward {
             a = FloatVector.broadcast(S, x[ai]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(S, x[ai + c]);
+            a = FloatVector.broadcast(S, x[ai + xs]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(S, x[ai + 2 * c]);
+            a = FloatVector.broadcast(S, x[ai + 2 * xs]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(S, x[ai + 3 * c]);
+            a = FloatVector.broadcast(S, x[ai + 3 * xs]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            a = FloatVector.broadcast(S, x[ai + 4 * c]);
+            a = FloatVector.broadcast(S, x[ai + 4 * xs]);
             c40 = a.fma(b0, c40);
             c41 = a.fma(b1, c41);
-            a = FloatVector.broadcast(S, x[ai + 5 * c]);
+            a = FloatVector.broadcast(S, x[ai + 5 * xs]);
             c50 = a.fma(b0, c50);
             c51 = a.fma(b1, c51);
-            a = FloatVector.broadcast(S, x[ai + 6 * c]);
+            a = FloatVector.broadcast(S, x[ai + 6 * xs]);
             c60 = a.fma(b0, c60);
             c61 = a.fma(b1, c61);
-            a = FloatVector.broadcast(S, x[ai + 7 * c]);
+            a = FloatVector.broadcast(S, x[ai + 7 * xs]);
             c70 = a.fma(b0, c70);
             c71 = a.fma(b1, c71);
-            a = FloatVector.broadcast(S, x[ai + 8 * c]);
+            a = FloatVector.broadcast(S, x[ai + 8 * xs]);
             c80 = a.fma(b0, c80);
             c81 = a.fma(b1, c81);
-            a = FloatVector.broadcast(S, x[ai + 9 * c]);
+            a = FloatVector.broadcast(S, x[ai + 9 * xs]);
             c90 = a.fma(b0, c90);
             c91 = a.fma(b1, c91);
-            a = FloatVector.broadcast(S, x[ai + 10 * c]);
+            a = FloatVector.broadcast(S, x[ai + 10 * xs]);
             c100 = a.fma(b0, c100);
             c101 = a.fma(b1, c101);
-            a = FloatVector.broadcast(S, x[ai + 11 * c]);
+            a = FloatVector.broadcast(S, x[ai + 11 * xs]);
             c110 = a.fma(b0, c110);
             c111 = a.fma(b1, c111);
         }
@@ -103,27 +113,27 @@ final class ConvPointwiseForward {
         FloatVector floor = FloatVector.broadcast(S, relu ? 0f : Float.NEGATIVE_INFINITY);
         c00.max(floor).intoArray(y, yo);
         c01.max(floor).intoArray(y, yo + L);
-        c10.max(floor).intoArray(y, yo + 1 * cout);
-        c11.max(floor).intoArray(y, yo + 1 * cout + L);
-        c20.max(floor).intoArray(y, yo + 2 * cout);
-        c21.max(floor).intoArray(y, yo + 2 * cout + L);
-        c30.max(floor).intoArray(y, yo + 3 * cout);
-        c31.max(floor).intoArray(y, yo + 3 * cout + L);
-        c40.max(floor).intoArray(y, yo + 4 * cout);
-        c41.max(floor).intoArray(y, yo + 4 * cout + L);
-        c50.max(floor).intoArray(y, yo + 5 * cout);
-        c51.max(floor).intoArray(y, yo + 5 * cout + L);
-        c60.max(floor).intoArray(y, yo + 6 * cout);
-        c61.max(floor).intoArray(y, yo + 6 * cout + L);
-        c70.max(floor).intoArray(y, yo + 7 * cout);
-        c71.max(floor).intoArray(y, yo + 7 * cout + L);
-        c80.max(floor).intoArray(y, yo + 8 * cout);
-        c81.max(floor).intoArray(y, yo + 8 * cout + L);
-        c90.max(floor).intoArray(y, yo + 9 * cout);
-        c91.max(floor).intoArray(y, yo + 9 * cout + L);
-        c100.max(floor).intoArray(y, yo + 10 * cout);
-        c101.max(floor).intoArray(y, yo + 10 * cout + L);
-        c110.max(floor).intoArray(y, yo + 11 * cout);
-        c111.max(floor).intoArray(y, yo + 11 * cout + L);
+        c10.max(floor).intoArray(y, yo + 1 * ys);
+        c11.max(floor).intoArray(y, yo + 1 * ys + L);
+        c20.max(floor).intoArray(y, yo + 2 * ys);
+        c21.max(floor).intoArray(y, yo + 2 * ys + L);
+        c30.max(floor).intoArray(y, yo + 3 * ys);
+        c31.max(floor).intoArray(y, yo + 3 * ys + L);
+        c40.max(floor).intoArray(y, yo + 4 * ys);
+        c41.max(floor).intoArray(y, yo + 4 * ys + L);
+        c50.max(floor).intoArray(y, yo + 5 * ys);
+        c51.max(floor).intoArray(y, yo + 5 * ys + L);
+        c60.max(floor).intoArray(y, yo + 6 * ys);
+        c61.max(floor).intoArray(y, yo + 6 * ys + L);
+        c70.max(floor).intoArray(y, yo + 7 * ys);
+        c71.max(floor).intoArray(y, yo + 7 * ys + L);
+        c80.max(floor).intoArray(y, yo + 8 * ys);
+        c81.max(floor).intoArray(y, yo + 8 * ys + L);
+        c90.max(floor).intoArray(y, yo + 9 * ys);
+        c91.max(floor).intoArray(y, yo + 9 * ys + L);
+        c100.max(floor).intoArray(y, yo + 10 * ys);
+        c101.max(floor).intoArray(y, yo + 10 * ys + L);
+        c110.max(floor).intoArray(y, yo + 11 * ys);
+        c111.max(floor).intoArray(y, yo + 11 * ys + L);
     }
 }

@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The input gradient of a 1x1 stride-1 convolution, {@code dx[p] = dy[p] K^T} row by row, for
- * {@link VectorConv}: the forward pass's register tiles ({@link ConvForwardTiles}) with the
- * gradient rows as their input and K transposed as their kernel. A relu-fused layer's gradient
+ * {@link VectorConv}: the forward pass's register tiles ({@link ConvPointwiseForward}'s twelve
+ * rows where the input channels come in pairs of vectors, else {@link ConvForwardTiles}) with
+ * the gradient rows as their input and K transposed as their kernel. A relu-fused layer's gradient
  * is masked a batch of rows at a time into L1, so no masked copy crosses memory; the kernel
  * gradient calls {@link #rows} on the batches it has just masked, so dy and the relu output are
  * read once for both gradients.
@@ -100,6 +101,17 @@ final class ConvPointwiseInput {
         void rows(float[] g, int gOff, int gStride, int count, float[] kt, float[] dx, int dxOff) {
             if (cin <= DOT_CIN && cout >= L) {
                 dots(g, gOff, gStride, count, dx, dxOff);
+                return;
+            }
+            if (ConvPointwiseForward.fullTiles(cin, count)) {
+                // Input channels in pairs of vectors: the forward pass's twelve-row tile.
+                for (int t0 = 0; t0 < count; t0 += ConvPointwiseForward.MR) {
+                    int p0 = Math.min(t0, count - ConvPointwiseForward.MR);
+                    for (int cb = 0; cb < cbs; cb++) {
+                        ConvPointwiseForward.tile(g, gOff + p0 * gStride, gStride, cout, kt, cb * cout * w, zeros, cb * w,
+                                false, dx, dxOff + p0 * cin + cb * w, cin);
+                    }
+                }
                 return;
             }
             for (int t0 = 0; t0 < count; t0 += MB) {

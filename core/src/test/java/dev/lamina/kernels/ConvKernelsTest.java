@@ -182,7 +182,9 @@ class ConvKernelsTest {
         // (few pixels per channel: the input gradient then runs on its own), rows narrower than
         // the six-pixel tile, three input channels (W7's first layer), ragged output channels;
         // one to four input channels with a vector of output channels and a tail (the input
-        // gradient as dot products), and four with fewer outputs than a vector (the tile again).
+        // gradient as dot products), and four with fewer outputs than a vector (the tile again);
+        // input channels in pairs of vectors take the twelve-row tile for the input gradient too,
+        // over a ragged last tile (35 pixels) or not at all (9).
         int forwardTiles = 0;
         for (ConvShape s : new ConvShape[] {
                 new ConvShape(2, 7, 6, 2, 1, 1, 20, 7, 6, 1, 1, 1, 1, 0, 0),
@@ -194,7 +196,9 @@ class ConvKernelsTest {
                 new ConvShape(8, 12, 12, 32, 1, 1, 64, 12, 12, 1, 1, 1, 1, 0, 0),
                 new ConvShape(3, 9, 9, 64, 1, 1, 128, 9, 9, 1, 1, 1, 1, 0, 0),
                 new ConvShape(2, 40, 5, 48, 1, 1, 16, 40, 5, 1, 1, 1, 1, 0, 0),
-                new ConvShape(3, 31, 33, 3, 1, 1, 32, 31, 33, 1, 1, 1, 1, 0, 0)}) {
+                new ConvShape(3, 31, 33, 3, 1, 1, 32, 31, 33, 1, 1, 1, 1, 0, 0),
+                new ConvShape(1, 7, 5, 64, 1, 1, 32, 7, 5, 1, 1, 1, 1, 0, 0),
+                new ConvShape(1, 3, 3, 32, 1, 1, 16, 3, 3, 1, 1, 1, 1, 0, 0)}) {
             assertTrue(s.isPointwise(), s.toString());
             check(new VectorConv(), s, rnd, false);
             forwardTiles += ConvPointwiseForward.applies(s) ? 1 : 0;
