@@ -8,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The kernel gradient of a direct NHWC convolution, for {@link VectorConv}: dK[patch, cout] as
  * a sum over all output pixels of patch(p)^T dy(p), in the register tiles of
- * {@link ConvKernelGradientTiles}, with pixels taken in L1-sized batches while every tile visits
- * them; threads split the pixels of large images and the tiles of small ones.
+ * {@link ConvKernelGradientTiles} (or, with at most a vector of output channels, the transposed
+ * ones of {@link ConvKernelGradientColumns}), with pixels taken in L1-sized batches while every
+ * tile visits them; threads split the pixels of large images and the tiles of small ones.
  */
 final class ConvKernelGradient {
     private static final VectorSpecies<Float> S = VectorWidth.S;
@@ -165,7 +166,7 @@ final class ConvKernelGradient {
                     int gBatch = go + u0 * width * gStride;
                     float[] gt = gs;
                     if (masked != null) {
-                        // This batch's gradient rows, masked by relu and padded to whole panels.
+                        // This batch's gradient rows, masked by relu (padded to whole panels but for the transposed tiles).
                         masked.mask(u0 * width, count * width, gStride, local, dbPart);
                         gt = local;
                         gBatch = 0;

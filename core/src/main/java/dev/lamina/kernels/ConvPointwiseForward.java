@@ -64,8 +64,10 @@ final class ConvPointwiseForward {
      */
     static void tile(float[] x, int xo, int xs, int c, float[] kp, int kq, float[] bp, int bq, boolean relu,
                      float[] y, int yo, int ys) {
-        FloatVector c00 = FloatVector.fromArray(S, bp, bq), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00, c60 = c00, c70 = c00, c80 = c00, c90 = c00, c100 = c00, c110 = c00;
-        FloatVector c01 = FloatVector.fromArray(S, bp, bq + L), c11 = c01, c21 = c01, c31 = c01, c41 = c01, c51 = c01, c61 = c01, c71 = c01, c81 = c01, c91 = c01, c101 = c01, c111 = c01;
+        FloatVector c00 = FloatVector.fromArray(S, bp, bq), c10 = c00, c20 = c00, c30 = c00, c40 = c00, c50 = c00;
+        FloatVector c60 = c00, c70 = c00, c80 = c00, c90 = c00, c100 = c00, c110 = c00;
+        FloatVector c01 = FloatVector.fromArray(S, bp, bq + L), c11 = c01, c21 = c01, c31 = c01, c41 = c01, c51 = c01;
+        FloatVector c61 = c01, c71 = c01, c81 = c01, c91 = c01, c101 = c01, c111 = c01;
         // Two running offsets, as in VectorMicroKernel: C2 ran the indexed form at under half the speed.
         for (int t = 0, ai = xo, bi = kq; t < c; t++, ai++, bi += NB) {
             FloatVector b0 = FloatVector.fromArray(S, kp, bi);

@@ -23,8 +23,10 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Stride-1 3x3 layers whose channels fill whole vectors take {@link WinogradConv} instead:
  * F(2x2, 3x3) forward (2.25x fewer multiply-adds), and for the gradients and a training step's
  * forward pass ({@link #forwardTraining}) F(4x4, 3x3) ({@link Winograd4}: 4x fewer, with
- * rounding that training tolerates but predictions need not carry) where the output is large enough, the input gradient through the same block loop and
- * the kernel gradient in {@link WinogradKernelGradient}.
+ * rounding that training tolerates but predictions need not carry) where the output is large
+ * enough, the input gradient through the same block loop and the kernel gradient in
+ * {@link WinogradKernelGradient}. 1x1 layers whose outputs come in pairs of vectors take the
+ * twelve-pixel tile of {@link ConvPointwiseForward} forward and for the input gradient.
  *
  * <p>Input gradient: for stride 1, a forward convolution of the zero-padded output gradient
  * with the kernel flipped in space and transposed in channels; strided layers, and valid ones
@@ -83,8 +85,8 @@ public final class VectorConv implements ConvKernels {
     }
 
     /**
-     * Stride-1 3x3 layers with channels in whole vectors take F(4x4, 3x3): W6's 32-channel
-     * layers 2.4 -> 1.6 ms, as their input gradients (the same correlation) measured.
+     * Stride-1 3x3 layers with channels in whole vectors take F(4x4, 3x3), as their input
+     * gradients (the same correlation) do: W6's 32-channel layers 2.4 -> 1.7-1.85 ms in its step.
      */
     @Override
     public void forwardTraining(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff,
