@@ -242,8 +242,11 @@ public final class Autograd {
         }
     }
 
-    /** Whether training steps give their buffers back (the system property {@code lamina.recycleActivations}). */
-    private static boolean recycling() {
+    /**
+     * Whether training steps (and inference passes, {@code models.InferenceRecycling}) give their
+     * buffers back: the system property {@code lamina.recycleActivations}.
+     */
+    public static boolean recycling() {
         return !"false".equals(System.getProperty("lamina.recycleActivations"));
     }
 

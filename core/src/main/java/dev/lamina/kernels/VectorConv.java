@@ -67,10 +67,7 @@ public final class VectorConv implements ConvKernels {
         }
         if (WinogradConv.applies(s.kh(), s.kw(), s.strideH(), s.strideW(), s.dilationH(), s.dilationW(), s.cin(), s.cout(),
                 s.ho(), s.wo())) {
-            ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), s.cin(), s.padTop(), s.padLeft(),
-                    WinogradConv.sourceRows(s.ho()), WinogradConv.sourceRows(s.wo()));
-            float[] u = WinogradConv.transformKernel(sc.packed(16 * s.cin() * s.cout()), k, kOff, s.cin(), s.cout(), false);
-            WinogradConv.convolve(src, 2, s.cin(), s.n(), s.ho(), s.wo(), u, bp, relu, s.cout(), y, yOff);
+            winogradForward(sc, s, x, xOff, k, kOff, bp, relu, y, yOff, 2);
             return;
         }
         if (ConvPointwiseForward.applies(s)) {
@@ -96,15 +93,23 @@ public final class VectorConv implements ConvKernels {
             forward(s, x, xOff, k, kOff, bias, bOff, relu, y, yOff);
             return;
         }
-        ConvScratch sc = ConvScratch.get();
         float[] bp = new float[s.cout()];
         if (bias != null) {
             System.arraycopy(bias, bOff, bp, 0, s.cout());
         }
+        winogradForward(ConvScratch.get(), s, x, xOff, k, kOff, bp, relu, y, yOff, 4);
+    }
+
+    /** The forward pass as Winograd F(tile x tile, 3x3), {@code tile} 2 or 4, bias {@code bp[0..cout)}. */
+    private static void winogradForward(ConvScratch sc, ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bp,
+                                        boolean relu, float[] y, int yOff, int tile) {
+        boolean f4 = tile == 4;
         ConvScratch.Source src = ConvScratch.source(sc, x, xOff, s.n(), s.h(), s.w(), s.cin(), s.padTop(), s.padLeft(),
-                Winograd4.sourceRows(s.ho()), Winograd4.sourceRows(s.wo()));
-        float[] u = Winograd4.transformKernel(sc.packed(36 * s.cin() * s.cout()), k, kOff, s.cin(), s.cout(), false);
-        WinogradConv.convolve(src, 4, s.cin(), s.n(), s.ho(), s.wo(), u, bp, relu, s.cout(), y, yOff);
+                f4 ? Winograd4.sourceRows(s.ho()) : WinogradConv.sourceRows(s.ho()),
+                f4 ? Winograd4.sourceRows(s.wo()) : WinogradConv.sourceRows(s.wo()));
+        float[] u = f4 ? Winograd4.transformKernel(sc.packed(36 * s.cin() * s.cout()), k, kOff, s.cin(), s.cout(), false)
+                : WinogradConv.transformKernel(sc.packed(16 * s.cin() * s.cout()), k, kOff, s.cin(), s.cout(), false);
+        WinogradConv.convolve(src, tile, s.cin(), s.n(), s.ho(), s.wo(), u, bp, relu, s.cout(), y, yOff);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.lamina.models;
 
+import dev.lamina.autograd.Autograd;
+import dev.lamina.layers.KerasTensor;
 import dev.lamina.layers.Layer;
+import dev.lamina.layers.Node;
 import dev.lamina.layers.activations.ELU;
 import dev.lamina.layers.activations.LeakyReLU;
 import dev.lamina.layers.activations.ReLU;
@@ -21,7 +24,9 @@ import dev.lamina.tensor.DType;
 import dev.lamina.tensor.Tensor;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,18 +38,38 @@ import java.util.Set;
  * pooling, merges, activations, normalizations): a stateful recurrent layer keeps its state,
  * which can be its output; and not an output that is one of the call's inputs (a linear
  * activation passes its input on, which another layer made). Arrays a model output or input
- * shares stay, and each array is given once (views share them). Off, as the training step's recycling is, with the system property
- * {@code lamina.recycleActivations=false}.
+ * shares stay, and each array is given once (views share them). Off, as the training step's
+ * recycling is, with the system property {@code lamina.recycleActivations=false}.
  */
 final class InferenceRecycling {
     private InferenceRecycling() {}
+
+    /** Gives back the outputs of a finished pass's {@code nodes}, their values in {@code env}, but those {@code keep} shares. */
+    static void recycle(List<Node> nodes, Map<KerasTensor, Tensor> env, List<Tensor> keep) {
+        List<Layer> layers = new ArrayList<>(nodes.size());
+        List<List<Tensor>> inputs = new ArrayList<>(nodes.size()), outputs = new ArrayList<>(nodes.size());
+        for (Node node : nodes) {
+            layers.add(node.layer());
+            inputs.add(values(node.inputs(), env));
+            outputs.add(values(node.outputs(), env));
+        }
+        recycle(layers, inputs, outputs, keep);
+    }
+
+    private static List<Tensor> values(List<KerasTensor> tensors, Map<KerasTensor, Tensor> env) {
+        List<Tensor> v = new ArrayList<>(tensors.size());
+        for (KerasTensor t : tensors) {
+            v.add(env.get(t));
+        }
+        return v;
+    }
 
     /**
      * Gives back the outputs of {@code layers}' calls (their {@code inputs} and {@code outputs},
      * in step) but those {@code keep} shares.
      */
     static void recycle(List<Layer> layers, List<List<Tensor>> inputs, List<List<Tensor>> outputs, List<Tensor> keep) {
-        if ("false".equals(System.getProperty("lamina.recycleActivations"))) {
+        if (!Autograd.recycling()) {
             return;
         }
         Set<float[]> kept = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -246,10 +246,6 @@ public class Model extends Layer implements TrainingMethods {
                 masks.put(inputs.get(i), ctx.mask(i));
             }
         }
-        boolean recording = GradMode.isEnabled();
-        List<Layer> ran = recording ? null : new ArrayList<>();
-        List<List<Tensor>> ranInputs = recording ? null : new ArrayList<>();
-        List<List<Tensor>> ranOutputs = recording ? null : new ArrayList<>();
         for (Node node : nodes()) {
             List<Tensor> in = new ArrayList<>(node.inputs().size());
             List<Tensor> inMasks = new ArrayList<>(node.inputs().size());
@@ -271,11 +267,6 @@ public class Model extends Layer implements TrainingMethods {
                         + " in model '" + name() + "', node " + layer.name() + "#" + node.index() + ": " + e.getMessage());
             }
             List<Tensor> outM = anyMask ? layer.computeMasks(in, inMasks, out.size()) : layer.computeMasks(in, null, out.size());
-            if (!recording) {
-                ran.add(layer);
-                ranInputs.add(in);
-                ranOutputs.add(out);
-            }
             for (int i = 0; i < node.outputs().size(); i++) {
                 env.put(node.outputs().get(i), out.get(i));
                 if (outM != null && outM.get(i) != null) {
@@ -292,13 +283,13 @@ public class Model extends Layer implements TrainingMethods {
         for (KerasTensor o : outputs) {
             result.add(env.get(o));
         }
-        if (!recording) {
+        if (!GradMode.isEnabled()) {
             List<Tensor> keep = new ArrayList<>(result);
             keep.addAll(values);
             if (outMasks != null) {
                 keep.addAll(outMasks);
             }
-            InferenceRecycling.recycle(ran, ranInputs, ranOutputs, keep);
+            InferenceRecycling.recycle(nodes(), env, keep);
         }
         return result;
     }
