@@ -212,6 +212,7 @@ public final class Autograd {
         for (Tensor t : topologicalOrder(root)) {
             Op op = t.op();
             boolean recyclable = op instanceof Op.Conv2D || op instanceof Op.DepthwiseConv2D || op instanceof Op.MaxPool2D
+                    || op instanceof Op.MaxPooledConv2D
                     || op instanceof Op.AvgPool2D || op instanceof Op.Relu || op instanceof Op.Add || op instanceof Op.Linear
                     || op instanceof Op.Concat || op instanceof Op.Gather;
             // kept.add: each array once, and never one a model output shares.
@@ -219,6 +220,9 @@ public final class Autograd {
                 BufferPool.give(t.data());
             }
             if (op instanceof Op.MaxPool2D m) {
+                BufferPool.giveInts(m.argmax());
+            }
+            if (op instanceof Op.MaxPooledConv2D m) {
                 BufferPool.giveInts(m.argmax());
             }
         }

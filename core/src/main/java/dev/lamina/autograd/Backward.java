@@ -42,14 +42,14 @@ final class Backward {
         if (!(a.op() instanceof Op.Conv2D conv) || uses.get(a)[0] != 1) {
             return null;
         }
-        return Convolution.fusesMaxPool(a.inputs(), a, conv.spec(), conv.relu(), pool.spec()) ? a : null;
+        return Convolution.fusesMaxPool(a.inputs(), conv.spec(), conv.relu(), pool.spec()) ? a : null;
     }
 
     /** The gradients of {@code conv}'s inputs from the gradient {@code g} of {@code pool}, as {@link #pooledConv} chose them. */
     static Tensor[] pooledConvGradients(Tensor conv, Tensor pool, Tensor g) {
         Op.Conv2D c = (Op.Conv2D) conv.op();
         Op.MaxPool2D p = (Op.MaxPool2D) pool.op();
-        return Convolution.pooledGradients(conv.inputs(), conv, g, pool, c.spec(), p.spec(), p.argmax());
+        return Convolution.pooledGradients(conv.inputs(), g, pool, c.spec(), p.spec(), p.argmax());
     }
 
     static Tensor[] gradients(Op op, Tensor[] in, Tensor out, Tensor g) {
@@ -121,6 +121,7 @@ final class Backward {
             case Op.DepthwiseConv2D o -> DepthwiseConvolution.backward(a, b, g, o.spec(), need(a), need(b));
             case Op.Conv2DTranspose o -> TransposedConvolution.backward(a, b, g, o.spec(), need(a), need(b));
             case Op.MaxPool2D o -> one(Pooling.maxPoolBackward(a, g, o.spec(), o.argmax()));
+            case Op.MaxPooledConv2D o -> Convolution.pooledGradients(in, g, out, o.spec(), o.pool(), o.argmax());
             case Op.AvgPool2D o -> one(Pooling.avgPoolBackward(a, g, o.spec()));
             case Op.LstmSequence o -> LstmSequenceBackward.gradients(o.spec(), o.tape(), in, g);
             case Op.GruSequence o -> GruSequenceBackward.gradients(o.spec(), o.tape(), in, g);

@@ -69,6 +69,12 @@ public sealed interface Op {
      * forward op, uncropped ("valid" spec). Keras's Conv2DTranspose crops it with slice/pad.
      */
     record Conv2DTranspose(ConvSpec spec) implements Op {}
+    /**
+     * Inputs (x NHWC, kernel [1, 1, cin, cout][, bias [cout]]): the max pooling {@code pool} of a
+     * relu-fused 1x1 {@link Conv2D} whose output nothing else reads, as one op, so that output is
+     * never written; argmax holds, per output element, the flat index into it that won.
+     */
+    record MaxPooledConv2D(ConvSpec spec, PoolSpec pool, int[] argmax) implements Op {}
     /** argmax holds, per output element, the flat input index that won. */
     record MaxPool2D(PoolSpec spec, int[] argmax) implements Op {}
     record AvgPool2D(PoolSpec spec) implements Op {}

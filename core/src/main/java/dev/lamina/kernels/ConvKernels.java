@@ -27,6 +27,28 @@ public interface ConvKernels {
         forward(s, x, xOff, k, kOff, bias, bOff, relu, y, yOff);
     }
 
+    /**
+     * {@code y} = the max pooling {@code pool} ({@link PoolKernels} geometry over this layer's
+     * output) of {@link #forward}'s output, and {@code argmax} (null when no gradient will be
+     * taken) each winner's flat index into that output, as {@link PoolKernels#maxForward} gives
+     * them. This default writes the output out and pools it; where {@link #fusesMaxPool} holds, a
+     * fast kernel pools as it goes and the output never crosses memory.
+     */
+    default void forwardMaxPooled(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff,
+                                  boolean relu, ConvShape pool, float[] y, int[] argmax) {
+        if (!PooledGradient.pools(pool, s)) {
+            throw new IllegalArgumentException("conv forward: pooling " + pool + " does not read the output of " + s);
+        }
+        float[] out = new float[s.pixels() * s.cout()];
+        forward(s, x, xOff, k, kOff, bias, bOff, relu, out, 0);
+        Kernels.pool().maxForward(pool, out, 0, y, argmax);
+    }
+
+    /** Whether {@link #forwardMaxPooled} pools as it goes for this geometry (else the caller may as well run both ops). */
+    default boolean fusesMaxPool(ConvShape s, ConvShape pool) {
+        return false;
+    }
+
     /** {@code dx[n, h, w, cin]}, the gradient of {@link #forward} for x given {@code dy[n, ho, wo, cout]}. */
     void backwardInput(ConvShape s, float[] dy, int dyOff, float[] k, int kOff, float[] dx, int dxOff);
 
@@ -79,17 +101,28 @@ public interface ConvKernels {
     /**
      * Both gradients of a relu-fused {@link #forward} whose output only a max pooling read, from
      * that pooling's gradient {@code g}: as {@link #backwardRelu} with dy = g routed to the
-     * pooling's winners. This default writes that dy out first; fast kernels read it from the
-     * pooled gradient as they go (a quarter of the cells for 2x2 windows), and relu's mask from
-     * the winners' values in {@code g}, so neither the routed gradient nor {@code out} crosses
-     * memory.
+     * pooling's winners. The layer's output itself is not needed (it may never have been written,
+     * {@link #forwardMaxPooled}): relu's mask at a winner is its value in {@code g} being positive,
+     * and elsewhere the routed gradient is zero. This default writes the routed gradient out
+     * first; fast kernels read it from the pooled gradient as they go (a quarter of the cells for
+     * 2x2 windows).
      */
-    default void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] out, int outOff,
-                                    float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
+    default void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] k, int kOff,
+                                    float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
         if (!g.matches(s)) {
             throw new IllegalArgumentException("conv gradient: pooling " + g.pool() + " does not read the output of " + s);
         }
-        backwardRelu(s, x, xOff, g.dense(), 0, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
+        float[] dy = g.denseRelu();
+        if (db != null) {
+            java.util.Arrays.fill(db, 0, s.cout(), 0f);
+            for (int i = 0; i < dy.length; i++) {
+                db[i % s.cout()] += dy[i];
+            }
+        }
+        backwardKernel(s, x, xOff, dy, 0, dk, dkOff);
+        if (dx != null) {
+            backwardInput(s, dy, 0, k, kOff, dx, dxOff);
+        }
     }
 
     /** A new copy of the output gradient dy, zeroed where {@code out <= 0} (the defaults' masking). */

@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class ConvPointwiseForward {
     private static final VectorSpecies<Float> S = VectorWidth.S;
     private static final int L = S.length();
-    private static final int NB = 2 * L;
+    /** Output channels per tile: two vectors. */
+    static final int NB = 2 * L;
     /** Pixels per tile. */
     static final int MR = 12;
     /** Tiles per group: each kernel panel sweeps a group's pixels (in L1) before the next panel. */

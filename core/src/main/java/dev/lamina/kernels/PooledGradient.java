@@ -72,15 +72,31 @@ public final class PooledGradient {
 
     /** Whether this is the gradient of the output of a convolution of geometry {@code s}. */
     boolean matches(ConvShape s) {
+        return pools(pool, s);
+    }
+
+    /** Whether a pooling of geometry {@code pool} pools the output of a convolution of geometry {@code s}. */
+    static boolean pools(ConvShape pool, ConvShape s) {
         return pool.n() == s.n() && pool.h() == s.ho() && pool.w() == s.wo() && pool.cin() == s.cout();
     }
 
     /** The routed gradient written out, {@code [n, h, w, c]}: the kernels without a fused path read this. */
     public float[] dense() {
+        return routed(false);
+    }
+
+    /** {@link #dense} through relu's mask: zero where the winning value is not positive. */
+    float[] denseRelu() {
+        return routed(true);
+    }
+
+    private float[] routed(boolean relu) {
         float[] d = new float[pool.n() * pool.h() * pool.w() * pool.cin()];
         int count = pool.pixels() * pool.cin();
         for (int i = 0; i < count; i++) {
-            d[argmax[i]] += dy[dyOff + i];
+            if (!relu || values[valuesOff + i] > 0f) {
+                d[argmax[i]] += dy[dyOff + i];
+            }
         }
         return d;
     }

@@ -113,6 +113,26 @@ public final class VectorConv implements ConvKernels {
     }
 
     @Override
+    public boolean fusesMaxPool(ConvShape s, ConvShape pool) {
+        return ConvPointwisePooled.applies(s, pool);
+    }
+
+    @Override
+    public void forwardMaxPooled(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff,
+                                 boolean relu, ConvShape pool, float[] y, int[] argmax) {
+        if (!ConvPointwisePooled.applies(s, pool)) {
+            ConvKernels.super.forwardMaxPooled(s, x, xOff, k, kOff, bias, bOff, relu, pool, y, argmax);
+            return;
+        }
+        float[] bp = new float[s.cout()];
+        if (bias != null) {
+            System.arraycopy(bias, bOff, bp, 0, s.cout());
+        }
+        ConvPointwisePooled.forward(s, x, xOff, packForward(ConvScratch.get(), k, kOff, s.cin(), s.cout()), bp, relu, pool,
+                y, argmax);
+    }
+
+    @Override
     public void backwardInput(ConvShape s, float[] dy, int dyOff, float[] k, int kOff, float[] dx, int dxOff) {
         if (s.isPointwise()) {
             ConvPointwiseInput.backwardInput(s, dy, dyOff, null, 0, k, kOff, dx, dxOff);
@@ -282,10 +302,10 @@ public final class VectorConv implements ConvKernels {
     }
 
     @Override
-    public void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] out, int outOff,
-                                   float[] k, int kOff, float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
+    public void backwardReluPooled(ConvShape s, float[] x, int xOff, PooledGradient g, float[] k, int kOff,
+                                   float[] dk, int dkOff, float[] db, float[] dx, int dxOff) {
         if (!s.isPointwise() || !PooledGradient.tiles(g.pool()) || !g.matches(s)) {
-            ConvKernels.super.backwardReluPooled(s, x, xOff, g, out, outOff, k, kOff, dk, dkOff, db, dx, dxOff);
+            ConvKernels.super.backwardReluPooled(s, x, xOff, g, k, kOff, dk, dkOff, db, dx, dxOff);
             return;
         }
         ConvKernelGradient.backwardKernel(s, x, xOff, null, 0, new PooledReluRows(g),

@@ -88,7 +88,7 @@ public final class VectorPool implements PoolKernels {
     }
 
     /** Whether the windows are 2x2, stride 2, without padding, over whole vectors of channels (W2's and W7's poolings). */
-    private static boolean tiles2x2(ConvShape s) {
+    static boolean tiles2x2(ConvShape s) {
         return s.kh() == 2 && s.kw() == 2 && s.strideH() == 2 && s.strideW() == 2 && s.padTop() == 0 && s.padLeft() == 0
                 && 2 * s.ho() <= s.h() && 2 * s.wo() <= s.w() && s.cin() % L == 0;
     }
@@ -100,33 +100,42 @@ public final class VectorPool implements PoolKernels {
      * on two threads, 3.9 on one).
      */
     private static void max2x2(ConvShape s, float[] x, int xOff, float[] y, int[] argmax, int b0, int b1) {
-        int c = s.cin(), w = s.w(), rs = w * c, ho = s.ho(), wo = s.wo();
+        int c = s.cin(), w = s.w(), ho = s.ho(), wo = s.wo();
+        for (int b = b0; b < b1; b++) {
+            for (int oy = 0; oy < ho; oy++) {
+                maxRowPair(x, xOff, ((b * s.h() + 2 * oy) * w) * c, w * c, c, wo, y, ((b * ho + oy) * wo) * c, argmax, 0);
+            }
+        }
+    }
+
+    /**
+     * One row of {@code wo} 2x2 windows over whole vectors of {@code c} channels: cell rows at
+     * {@code x[xOff + top]} and {@code rs} further, maxima into {@code y[o..]}, and (when
+     * {@code argmax} is non-null) each winner's index, relative to xOff plus {@code argShift}.
+     * Also the pooling half of {@link ConvPointwisePooled}, over a band of rows in L1.
+     */
+    static void maxRowPair(float[] x, int xOff, int top, int rs, int c, int wo, float[] y, int o, int[] argmax,
+                           int argShift) {
         // The winner's offset from the window's first cell, blended by the same masks.
         IntVector right = IntVector.broadcast(I, c), below = IntVector.broadcast(I, rs), diagonal = IntVector.broadcast(I, rs + c);
         IntVector none = IntVector.zero(I);
-        for (int b = b0; b < b1; b++) {
-            for (int oy = 0; oy < ho; oy++) {
-                int top = ((b * s.h() + 2 * oy) * w) * c;
-                int o = ((b * ho + oy) * wo) * c;
-                for (int ox = 0; ox < wo; ox++, top += 2 * c, o += c) {
-                    for (int q = 0; q < c; q += L) {
-                        int f = top + q;
-                        FloatVector m = FloatVector.fromArray(S, x, xOff + f);
-                        FloatVector v1 = FloatVector.fromArray(S, x, xOff + f + c);
-                        FloatVector v2 = FloatVector.fromArray(S, x, xOff + f + rs);
-                        FloatVector v3 = FloatVector.fromArray(S, x, xOff + f + rs + c);
-                        VectorMask<Float> g1 = v1.compare(VectorOperators.GT, m);
-                        m = m.blend(v1, g1);
-                        VectorMask<Float> g2 = v2.compare(VectorOperators.GT, m);
-                        m = m.blend(v2, g2);
-                        VectorMask<Float> g3 = v3.compare(VectorOperators.GT, m);
-                        m = m.blend(v3, g3);
-                        m.intoArray(y, o + q);
-                        if (argmax != null) {
-                            IntVector off = none.blend(right, g1.cast(I)).blend(below, g2.cast(I)).blend(diagonal, g3.cast(I));
-                            IOTA.add(f).add(off).intoArray(argmax, o + q);
-                        }
-                    }
+        for (int ox = 0; ox < wo; ox++, top += 2 * c, o += c) {
+            for (int q = 0; q < c; q += L) {
+                int f = top + q;
+                FloatVector m = FloatVector.fromArray(S, x, xOff + f);
+                FloatVector v1 = FloatVector.fromArray(S, x, xOff + f + c);
+                FloatVector v2 = FloatVector.fromArray(S, x, xOff + f + rs);
+                FloatVector v3 = FloatVector.fromArray(S, x, xOff + f + rs + c);
+                VectorMask<Float> g1 = v1.compare(VectorOperators.GT, m);
+                m = m.blend(v1, g1);
+                VectorMask<Float> g2 = v2.compare(VectorOperators.GT, m);
+                m = m.blend(v2, g2);
+                VectorMask<Float> g3 = v3.compare(VectorOperators.GT, m);
+                m = m.blend(v3, g3);
+                m.intoArray(y, o + q);
+                if (argmax != null) {
+                    IntVector off = none.blend(right, g1.cast(I)).blend(below, g2.cast(I)).blend(diagonal, g3.cast(I));
+                    IOTA.add(f + argShift).add(off).intoArray(argmax, o + q);
                 }
             }
         }

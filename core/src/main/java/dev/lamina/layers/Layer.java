@@ -2,6 +2,7 @@ package dev.lamina.layers;
 
 import dev.lamina.constraints.Constraint;
 import dev.lamina.initializers.Initializer;
+import dev.lamina.ops.PoolSpec;
 import dev.lamina.regularizers.Regularizer;
 import dev.lamina.tensor.DType;
 import dev.lamina.tensor.Rng;
@@ -295,6 +296,16 @@ public abstract class Layer {
     /** Computes a single-input, single-output layer. */
     protected Tensor call(Tensor input, CallContext ctx) {
         throw new IllegalStateException("Layer '" + name() + "' (" + className() + ") implements neither call(Tensor) nor call(List)");
+    }
+
+    /**
+     * This layer's output max-pooled by {@code pool} as one op that never writes the unpooled
+     * output, for a model whose graph has a 2-D max pooling as the only reader of this layer's
+     * only output (and no masks); null where this layer has no such op for this input, and the
+     * model runs both layers. The relu 1x1 convolutions have one.
+     */
+    public Tensor callMaxPooled(Tensor input, PoolSpec pool, CallContext ctx) {
+        return null;
     }
 
     /** Masks of the outputs given input masks; pass-through when {@link #supportsMasking()}, else none. */

@@ -7,6 +7,7 @@ import dev.lamina.layers.KerasTensor;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.Naming;
 import dev.lamina.layers.Node;
+import dev.lamina.layers.pooling.MaxPooling2D;
 import dev.lamina.callbacks.History;
 import dev.lamina.tensor.DType;
 import dev.lamina.training.Trainer;
@@ -16,6 +17,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -36,6 +38,8 @@ public class Model extends Layer implements TrainingMethods {
     private Structure inputStructure = Structure.LIST;
     private Structure outputStructure = Structure.LIST;
     private GraphMap graph;
+    /** Calls that run as one op with the max pooling that alone reads them ({@link MaxPoolFolding}). */
+    private Map<Node, Node> maxPoolReaders = Map.of();
     private final Trainer trainer = new Trainer(this);
 
     /** For subclasses (Sequential) that set their graph later. */
@@ -123,6 +127,7 @@ public class Model extends Layer implements TrainingMethods {
             throw new IllegalArgumentException("Model '" + name() + "': needs at least one input and one output");
         }
         this.graph = GraphMap.build(in, out, name());
+        this.maxPoolReaders = MaxPoolFolding.readers(graph.nodesInOrder(), out);
         this.inputs = List.copyOf(in);
         this.outputs = List.copyOf(out);
         this.outputKeys = keys == null ? null : List.copyOf(keys);
@@ -246,7 +251,11 @@ public class Model extends Layer implements TrainingMethods {
                 masks.put(inputs.get(i), ctx.mask(i));
             }
         }
+        Set<Node> folded = null;
         for (Node node : nodes()) {
+            if (folded != null && folded.contains(node)) {
+                continue; // ran with the layer whose output it pools
+            }
             List<Tensor> in = new ArrayList<>(node.inputs().size());
             List<Tensor> inMasks = new ArrayList<>(node.inputs().size());
             boolean anyMask = false;
@@ -259,7 +268,18 @@ public class Model extends Layer implements TrainingMethods {
             CallContext c = ctx.withMasks(anyMask ? inMasks : null);
             Layer layer = node.layer();
             List<Tensor> out;
+            Node pool = anyMask ? null : maxPoolReaders.get(node);
             try {
+                Tensor pooled = pool == null ? null
+                        : layer.callMaxPooled(in.get(0), ((MaxPooling2D) pool.layer()).poolSpec(), c);
+                if (pooled != null) {
+                    env.put(pool.outputs().get(0), pooled);
+                    if (folded == null) {
+                        folded = Collections.newSetFromMap(new IdentityHashMap<>());
+                    }
+                    folded.add(pool);
+                    continue;
+                }
                 out = layer.call(in, c);
             } catch (dev.lamina.tensor.ShapeException e) {
                 throw new dev.lamina.tensor.ShapeException("Layer '" + layer.name() + "' (" + layer.className()

@@ -3,6 +3,7 @@ package dev.lamina.ops;
 import dev.lamina.autograd.Autograd;
 import dev.lamina.autograd.GradMode;
 import dev.lamina.autograd.Op;
+import dev.lamina.kernels.ConvKernels;
 import dev.lamina.kernels.ConvShape;
 import dev.lamina.kernels.Im2Col;
 import dev.lamina.kernels.Kernels;
@@ -33,12 +34,7 @@ public final class Convolution {
         x = Elementwise.asFloat(x).contiguous();
         kernel = kernel.contiguous();
         Geometry g = geometry(x, kernel, spec);
-        if (bias != null) {
-            bias = bias.contiguous();
-            if (bias.rank() != 1 || bias.dim(0) != g.cout) {
-                throw new ShapeException("conv2d: bias must have shape (" + g.cout + "), got " + Shapes.str(bias.shape()));
-            }
-        }
+        bias = checkedBias(bias, g);
         int[] outShape = {g.n, g.ho, g.wo, g.cout};
         float[] out = BufferPool.take(Shapes.size(outShape)); // every element is written
         Op op = new Op.Conv2D(spec, relu);
@@ -60,6 +56,79 @@ public final class Convolution {
             }
         }
         Tensor y = Tensor.wrap(out, outShape);
+        return bias == null ? Autograd.record(y, op, x, kernel) : Autograd.record(y, op, x, kernel, bias);
+    }
+
+    /** {@code bias} contiguous, or null; a clear error where it is not [cout]. */
+    private static Tensor checkedBias(Tensor bias, Geometry g) {
+        if (bias == null) {
+            return null;
+        }
+        bias = bias.contiguous();
+        if (bias.rank() != 1 || bias.dim(0) != g.cout) {
+            throw new ShapeException("conv2d: bias must have shape (" + g.cout + "), got " + Shapes.str(bias.shape()));
+        }
+        return bias;
+    }
+
+    /**
+     * Whether a layer with input shape {@code x}, kernel shape {@code kernel}, {@code spec} and
+     * relu, pooled by {@code pool}, is better run as {@link #conv2dMaxPool}: the kernels fold the
+     * pooling into the convolution for it ({@link ConvKernels#fusesMaxPool}). Shapes the ops
+     * would refuse answer false, so the layers run apart and report them.
+     */
+    public static boolean foldsMaxPool(int[] x, int[] kernel, ConvSpec spec, boolean relu, PoolSpec pool) {
+        ConvShape[] g = pooledGeometry(x, kernel, spec, relu, pool);
+        return g != null && Kernels.conv().fusesMaxPool(g[0], g[1]);
+    }
+
+    /**
+     * The convolution's and the pooling's geometry where the fused gradient rule applies (a relu
+     * 1x1 stride-1 single-group layer under windows that tile its output); else null.
+     */
+    private static ConvShape[] pooledGeometry(int[] x, int[] kernel, ConvSpec spec, boolean relu, PoolSpec pool) {
+        if (!relu || spec.groups() != 1 || x.length != 4 || kernel.length != 4 || kernel[0] != 1 || kernel[1] != 1
+                || spec.strideH() != 1 || spec.strideW() != 1 || kernel[2] != x[3]) {
+            return null;
+        }
+        try {
+            ConvShape cs = geometry(x, kernel, spec).shape(spec);
+            ConvShape ps = Pooling.geometry(new int[] {cs.n(), cs.ho(), cs.wo(), cs.cout()}, pool);
+            return PooledGradient.tiles(ps) && ps.ho() > 0 && ps.wo() > 0 ? new ConvShape[] {cs, ps} : null;
+        } catch (ShapeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code maxPool2d(conv2d(x, kernel, bias, spec, true), pool)} as one op for a relu 1x1
+     * stride-1 layer under windows that tile its output. Where {@link #foldsMaxPool} holds, the
+     * convolution's output, four times the pooled one under 2x2 windows, is never written (the
+     * kernels pool it band by band in L1); the gradient rule is the fused one a separate pooling
+     * of that conv gets ({@link #pooledGradients}).
+     */
+    public static Tensor conv2dMaxPool(Tensor x, Tensor kernel, Tensor bias, ConvSpec spec, PoolSpec pool) {
+        x = Elementwise.asFloat(x).contiguous();
+        kernel = kernel.contiguous();
+        ConvShape[] shapes = pooledGeometry(x.shape(), kernel.shape(), spec, true, pool);
+        if (shapes == null) {
+            throw new ShapeException("conv2d_max_pool: input " + Shapes.str(x.shape()) + ", kernel " + Shapes.str(kernel.shape())
+                    + " and " + pool + " are not a 1x1 stride-1 convolution under windows that tile its output");
+        }
+        bias = checkedBias(bias, geometry(x, kernel, spec));
+        ConvShape cs = shapes[0], ps = shapes[1];
+        float[] out = BufferPool.take(ps.pixels() * ps.cout()); // every window writes its output
+        boolean record = GradMode.isEnabled()
+                && (x.requiresGrad() || kernel.requiresGrad() || bias != null && bias.requiresGrad());
+        // Winners' indices only matter to a gradient; recycled with the step's activations.
+        int[] arg = record ? BufferPool.takeInts(out.length) : null;
+        Kernels.conv().forwardMaxPooled(cs, x.data(), x.offset(), kernel.data(), kernel.offset(),
+                bias == null ? null : bias.data(), bias == null ? 0 : bias.offset(), true, ps, out, arg);
+        Tensor y = Tensor.wrap(out, ps.n(), ps.ho(), ps.wo(), ps.cout());
+        if (!record) {
+            return y;
+        }
+        Op op = new Op.MaxPooledConv2D(spec, pool, arg);
         return bias == null ? Autograd.record(y, op, x, kernel) : Autograd.record(y, op, x, kernel, bias);
     }
 
@@ -130,35 +199,32 @@ public final class Convolution {
      * spec, relu) whose output only a max pooling of {@code pool} reads: a relu-fused 1x1
      * stride-1 single-group layer with a trained kernel under windows that tile the image.
      */
-    public static boolean fusesMaxPool(Tensor[] in, Tensor out, ConvSpec spec, boolean relu, PoolSpec pool) {
-        Tensor kernel = in[1];
-        return relu && spec.groups() == 1 && kernel.requiresGrad() && kernel.rank() == 4 && kernel.dim(0) == 1
-                && kernel.dim(1) == 1 && spec.strideH() == 1 && spec.strideW() == 1
-                && PooledGradient.tiles(Pooling.geometry(out.shape(), pool));
+    public static boolean fusesMaxPool(Tensor[] in, ConvSpec spec, boolean relu, PoolSpec pool) {
+        return in[1].requiresGrad() && pooledGeometry(in[0].shape(), in[1].shape(), spec, relu, pool) != null;
     }
 
     /**
-     * The gradients of a conv2d op (inputs {@code in}, output {@code out}) from the gradient
-     * {@code g} of the max pooling that alone read its output (its output {@code pooled}, winners
-     * {@code argmax}), in one
-     * pass: the routed gradient is read from the pooled one as the kernels go, never written out
-     * (the pooling's own backward pass would write it, and the convolution's read it back).
-     * Only where {@link #fusesMaxPool} holds.
+     * The gradients of a relu 1x1 conv2d op (inputs {@code in}) from the gradient {@code g} of the
+     * max pooling that alone read its output (its output {@code pooled}, winners {@code argmax}),
+     * in one pass: the routed gradient is read from the pooled one as the kernels go, never
+     * written out (the pooling's own backward pass would write it, and the convolution's read it
+     * back), and the conv's output is not read at all (relu's mask at a winner is the pooled
+     * value's sign), so {@link #conv2dMaxPool} need never write it. Only where
+     * {@link #fusesMaxPool} holds.
      */
-    public static Tensor[] pooledGradients(Tensor[] in, Tensor out, Tensor g, Tensor pooled, ConvSpec spec, PoolSpec pool,
-                                           int[] argmax) {
-        Tensor x = in[0].contiguous(), kernel = in[1].contiguous(), o = out.contiguous(), gm = g.contiguous();
+    public static Tensor[] pooledGradients(Tensor[] in, Tensor g, Tensor pooled, ConvSpec spec, PoolSpec pool, int[] argmax) {
+        Tensor x = in[0].contiguous(), kernel = in[1].contiguous(), gm = g.contiguous();
         Tensor v = pooled.contiguous();
         Tensor bias = in.length > 2 ? in[2] : null;
         boolean wantB = bias != null && bias.requiresGrad();
-        ConvShape cs = geometry(x, kernel, spec).shape(spec);
-        PooledGradient pg = new PooledGradient(Pooling.geometry(o.shape(), pool), gm.data(), gm.offset(), argmax,
-                v.data(), v.offset());
+        Geometry geo = geometry(x, kernel, spec);
+        ConvShape cs = geo.shape(spec);
+        PooledGradient pg = new PooledGradient(Pooling.geometry(new int[] {geo.n, geo.ho, geo.wo, geo.cout}, pool), gm.data(),
+                gm.offset(), argmax, v.data(), v.offset());
         float[] dk = BufferPool.take(kernel.size());
         float[] sums = wantB ? new float[kernel.dim(3)] : null;
         float[] dx = in[0].requiresGrad() ? BufferPool.take(x.size()) : null;
-        Kernels.conv().backwardReluPooled(cs, x.data(), x.offset(), pg, o.data(), o.offset(), kernel.data(),
-                kernel.offset(), dk, 0, sums, dx, 0);
+        Kernels.conv().backwardReluPooled(cs, x.data(), x.offset(), pg, kernel.data(), kernel.offset(), dk, 0, sums, dx, 0);
         return wrapped(x, kernel, bias != null, dx, dk, sums);
     }
 
@@ -253,12 +319,14 @@ public final class Convolution {
     }
 
     private static Geometry geometry(Tensor x, Tensor kernel, ConvSpec spec) {
-        if (x.rank() != 4 || kernel.rank() != 4) {
+        return geometry(x.shape(), kernel.shape(), spec);
+    }
+
+    private static Geometry geometry(int[] s, int[] k, ConvSpec spec) {
+        if (s.length != 4 || k.length != 4) {
             throw new ShapeException("conv2d: expected input (batch, height, width, channels) and kernel (kh, kw, cin, cout), got "
-                    + Shapes.str(x.shape()) + " and " + Shapes.str(kernel.shape()));
+                    + Shapes.str(s) + " and " + Shapes.str(k));
         }
-        int[] s = x.shape();
-        int[] k = kernel.shape();
         int groups = spec.groups();
         if (s[3] % groups != 0 || k[3] % groups != 0 || k[2] * groups != s[3]) {
             throw new ShapeException("conv2d: input channels " + s[3] + " do not match kernel " + Shapes.str(k)

@@ -112,6 +112,22 @@ public final class Ops {
         return SimpleRnnSequence.apply(x, kernel, recurrentKernel, h0, bias, spec);
     }
 
+    /**
+     * Whether {@link #conv2dMaxPool} takes an input of shape {@code x} and a kernel of shape
+     * {@code kernel} under {@code spec} and {@code pool} ({@link Convolution#foldsMaxPool}, with relu).
+     */
+    public static boolean foldsMaxPool(int[] x, int[] kernel, ConvSpec spec, PoolSpec pool) {
+        return Convolution.foldsMaxPool(x, kernel, spec, true, pool);
+    }
+
+    /**
+     * {@code maxPool2d(conv2d(x, kernel, bias, spec, true), pool)} as one op, the conv's output
+     * never written, where {@link Convolution#foldsMaxPool} holds.
+     */
+    public static Tensor conv2dMaxPool(Tensor x, Tensor kernel, Tensor bias, ConvSpec spec, PoolSpec pool) {
+        return Convolution.conv2dMaxPool(x, kernel, bias, spec, pool);
+    }
+
     public static Tensor maxPool2d(Tensor x, PoolSpec spec) {
         return Pooling.maxPool2d(x, spec);
     }

@@ -74,7 +74,7 @@ class PooledGradientTest {
         float[] dyp = values(rnd, go + y.length);
         PooledGradient g = new PooledGradient(pool, dyp, go, arg, y, 0);
         float[] dkWant = new float[ko + kn], dbWant = new float[s.cout()], dxWant = new float[xo + xn];
-        REF.backwardReluPooled(s, x, xo, g, out, oo, k, ko, dkWant, ko, dbWant, dxWant, xo);
+        REF.backwardReluPooled(s, x, xo, g, k, ko, dkWant, ko, dbWant, dxWant, xo);
         // The reference is the plain relu gradient of the routed gradient.
         float[] dkPlain = new float[ko + kn], dbPlain = new float[s.cout()], dxPlain = new float[xo + xn];
         REF.backwardRelu(s, x, xo, g.dense(), 0, out, oo, k, ko, dkPlain, ko, dbPlain, dxPlain, xo);
@@ -83,14 +83,14 @@ class PooledGradientTest {
 
         ConvKernels fast = new VectorConv();
         float[] dk = ConvKernelsTest.filled(ko + kn), db = ConvKernelsTest.filled(s.cout()), dx = ConvKernelsTest.filled(xo + xn);
-        fast.backwardReluPooled(s, x, xo, g, out, oo, k, ko, dk, ko, db, dx, xo);
+        fast.backwardReluPooled(s, x, xo, g, k, ko, dk, ko, db, dx, xo);
         float sumTol = 1e-5f * (s.pixels() + 1);
         ConvKernelsTest.near(dkWant, dk, ko, kn, sumTol, where + " kernel gradient");
         ConvKernelsTest.near(dbWant, db, 0, s.cout(), sumTol, where + " bias gradient");
         ConvKernelsTest.near(dxWant, dx, xo, xn, 1e-5f * (s.cout() + 1), where + " input gradient");
         // Without the input gradient or the bias, the kernel gradient is the same.
         float[] dkOnly = ConvKernelsTest.filled(ko + kn);
-        fast.backwardReluPooled(s, x, xo, g, out, oo, k, ko, dkOnly, ko, null, null, 0);
+        fast.backwardReluPooled(s, x, xo, g, k, ko, dkOnly, ko, null, null, 0);
         ConvKernelsTest.near(dkWant, dkOnly, ko, kn, sumTol, where + " kernel gradient alone");
     }
 
@@ -99,10 +99,9 @@ class PooledGradientTest {
         ConvShape s = new ConvShape(2, 6, 6, 8, 1, 1, 16, 6, 6, 1, 1, 1, 1, 0, 0);
         ConvShape pool = new ConvShape(2, 6, 6, 8, 2, 2, 8, 3, 3, 2, 2, 1, 1, 0, 0);
         PooledGradient g = new PooledGradient(pool, new float[2 * 9 * 8], 0, new int[2 * 9 * 8], new float[2 * 9 * 8], 0);
-        float[] out = new float[2 * 36 * 16];
         for (ConvKernels kernels : new ConvKernels[] {REF, new VectorConv()}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> kernels.backwardReluPooled(s,
-                    new float[2 * 36 * 8], 0, g, out, 0, new float[128], 0, new float[128], 0, null, null, 0));
+                    new float[2 * 36 * 8], 0, g, new float[128], 0, new float[128], 0, null, null, 0));
             assertTrue(e.getMessage().contains("does not read the output"), e.getMessage());
         }
     }

@@ -6,6 +6,7 @@ import dev.lamina.layers.CallContext;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfigs;
 import dev.lamina.layers.Weights;
+import dev.lamina.ops.PoolSpec;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
@@ -218,6 +219,17 @@ public abstract class BaseConv<T extends BaseConv<T>> extends Layer {
             y = y.add(bias.value());
         }
         return activation.apply(y);
+    }
+
+    @Override
+    public Tensor callMaxPooled(Tensor x, PoolSpec pool, CallContext ctx) {
+        return activation.name().equals("relu") ? convolveMaxPooled(x, kernel.value(), bias == null ? null : bias.value(), pool)
+                : null;
+    }
+
+    /** The relu body pooled by {@code pool} as one op ({@link #callMaxPooled}), or null where this layer has none. */
+    protected Tensor convolveMaxPooled(Tensor x, Tensor kernel, Tensor bias, PoolSpec pool) {
+        return null;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.lamina.layers.CallContext;
 import dev.lamina.layers.Layer;
 import dev.lamina.layers.LayerConfigs;
 import dev.lamina.layers.Weights;
+import dev.lamina.ops.PoolSpec;
 import dev.lamina.tensor.ShapeException;
 import dev.lamina.tensor.Shapes;
 import dev.lamina.tensor.Tensor;
@@ -231,6 +232,22 @@ public abstract class BaseSeparableConv<T extends BaseSeparableConv<T>> extends 
             y = y.add(bias.value());
         }
         return activation.apply(y);
+    }
+
+    @Override
+    public Tensor callMaxPooled(Tensor x, PoolSpec pool, CallContext ctx) {
+        return activation.name().equals("relu")
+                ? separableConvolveMaxPooled(x, depthwiseKernel.value(), pointwiseKernel.value(), bias == null ? null : bias.value(),
+                        pool)
+                : null;
+    }
+
+    /**
+     * {@link #separableConvolve} with relu, pooled by {@code pool} as one op ({@link #callMaxPooled}),
+     * or null (before computing anything) where this layer has none.
+     */
+    protected Tensor separableConvolveMaxPooled(Tensor x, Tensor depthwise, Tensor pointwise, Tensor bias, PoolSpec pool) {
+        return null;
     }
 
     @Override

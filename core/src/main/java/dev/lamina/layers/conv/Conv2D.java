@@ -3,6 +3,7 @@ package dev.lamina.layers.conv;
 import dev.lamina.layers.LayerConfigs;
 import dev.lamina.ops.ConvSpec;
 import dev.lamina.ops.Ops;
+import dev.lamina.ops.PoolSpec;
 import dev.lamina.tensor.Tensor;
 import java.util.Map;
 
@@ -21,6 +22,11 @@ public class Conv2D extends BaseConv<Conv2D> {
     @Override
     protected Tensor convolveFused(Tensor x, Tensor kernel, Tensor bias, boolean relu) {
         return Ops.conv2d(x, kernel, bias, spec(), relu);
+    }
+
+    @Override
+    protected Tensor convolveMaxPooled(Tensor x, Tensor kernel, Tensor bias, PoolSpec pool) {
+        return Ops.foldsMaxPool(x.shape(), kernel.shape(), spec(), pool) ? Ops.conv2dMaxPool(x, kernel, bias, spec(), pool) : null;
     }
 
     private ConvSpec spec() {

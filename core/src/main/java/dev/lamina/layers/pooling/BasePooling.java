@@ -83,8 +83,16 @@ public abstract class BasePooling<T extends BasePooling<T>> extends Layer {
         if (rank == 1) {
             return Ops.pool1d(x, poolSize[0], st[0], padding, max);
         }
-        PoolSpec spec = new PoolSpec(poolSize[0], poolSize[1], st[0], st[1], padding);
-        return max ? Ops.maxPool2d(x, spec) : Ops.avgPool2d(x, spec);
+        return max ? Ops.maxPool2d(x, poolSpec()) : Ops.avgPool2d(x, poolSpec());
+    }
+
+    /** The windows of a 2-D pooling as the ops take them. */
+    public PoolSpec poolSpec() {
+        if (rank != 2) {
+            throw new IllegalStateException("Layer '" + name() + "' (" + className() + "): a 1-D pooling has no 2-D windows");
+        }
+        int[] st = strides();
+        return new PoolSpec(poolSize[0], poolSize[1], st[0], st[1], padding);
     }
 
     @Override
