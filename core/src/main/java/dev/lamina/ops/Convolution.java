@@ -209,8 +209,9 @@ public final class Convolution {
      * in one pass: the routed gradient is read from the pooled one as the kernels go, never
      * written out (the pooling's own backward pass would write it, and the convolution's read it
      * back), and the conv's output is not read at all (relu's mask at a winner is the pooled
-     * value's sign), so {@link #conv2dMaxPool} need never write it. Only where
-     * {@link #fusesMaxPool} holds.
+     * value's sign), so {@link #conv2dMaxPool} need never write it. For relu 1x1 stride-1
+     * layers under windows that tile their output; the kernel gradient is computed whether or
+     * not the kernel wants one.
      */
     public static Tensor[] pooledGradients(Tensor[] in, Tensor g, Tensor pooled, ConvSpec spec, PoolSpec pool, int[] argmax) {
         Tensor x = in[0].contiguous(), kernel = in[1].contiguous(), gm = g.contiguous();

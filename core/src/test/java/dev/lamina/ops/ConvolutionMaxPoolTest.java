@@ -60,6 +60,17 @@ class ConvolutionMaxPoolTest {
     }
 
     @Test
+    void aFrozenKernelStillGivesTheInputItsGradient() {
+        // The fused rule computes the kernel gradient anyway; the engine drops it.
+        Tensor k = rand(2, 1, 1, 16, 32), b = rand(3, 32), w = rand(4, 2, 3, 4, 32);
+        Tensor x1 = rand(1, 2, 6, 8, 16).requiresGrad(true), x2 = rand(1, 2, 6, 8, 16).requiresGrad(true);
+        Convolution.conv2dMaxPool(x1, k, b, ConvSpec.of("valid"), TWO).mul(w).sum().backward();
+        Pooling.maxPool2d(Convolution.conv2d(x2, k, b, ConvSpec.of("valid"), true), TWO).mul(w).sum().backward();
+        assertArrayEquals(x2.grad().toFloatArray(), x1.grad().toFloatArray(), 1e-5f);
+        assertNull(k.grad(), "no gradient for a kernel that wants none");
+    }
+
+    @Test
     void onlyTiledPoolingsOfRelu1x1ConvolutionsFold() {
         int[] x = {2, 8, 8, 16};
         assertFalse(Convolution.foldsMaxPool(x, new int[] {1, 1, 16, 32}, ConvSpec.of("valid"), false, TWO), "no relu");
