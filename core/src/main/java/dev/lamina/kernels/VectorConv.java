@@ -61,10 +61,7 @@ public final class VectorConv implements ConvKernels {
             return;
         }
         ConvScratch sc = ConvScratch.get();
-        float[] bp = new float[(s.cout() + NB - 1) / NB * NB];
-        if (bias != null) {
-            System.arraycopy(bias, bOff, bp, 0, s.cout());
-        }
+        float[] bp = biasCopy(bias, bOff, s.cout(), (s.cout() + NB - 1) / NB * NB);
         if (WinogradConv.applies(s.kh(), s.kw(), s.strideH(), s.strideW(), s.dilationH(), s.dilationW(), s.cin(), s.cout(),
                 s.ho(), s.wo())) {
             winogradForward(sc, s, x, xOff, k, kOff, bp, relu, y, yOff, 2);
@@ -93,10 +90,7 @@ public final class VectorConv implements ConvKernels {
             forward(s, x, xOff, k, kOff, bias, bOff, relu, y, yOff);
             return;
         }
-        float[] bp = new float[s.cout()];
-        if (bias != null) {
-            System.arraycopy(bias, bOff, bp, 0, s.cout());
-        }
+        float[] bp = biasCopy(bias, bOff, s.cout(), s.cout());
         winogradForward(ConvScratch.get(), s, x, xOff, k, kOff, bp, relu, y, yOff, 4);
     }
 
@@ -117,6 +111,15 @@ public final class VectorConv implements ConvKernels {
         return ConvPointwisePooled.applies(s, pool);
     }
 
+    /** The bias (or zeros where it is null) in a new array of {@code length >= cout}, zeros past cout. */
+    private static float[] biasCopy(float[] bias, int bOff, int cout, int length) {
+        float[] bp = new float[length];
+        if (bias != null) {
+            System.arraycopy(bias, bOff, bp, 0, cout);
+        }
+        return bp;
+    }
+
     @Override
     public void forwardMaxPooled(ConvShape s, float[] x, int xOff, float[] k, int kOff, float[] bias, int bOff,
                                  boolean relu, ConvShape pool, float[] y, int[] argmax) {
@@ -124,10 +127,7 @@ public final class VectorConv implements ConvKernels {
             ConvKernels.super.forwardMaxPooled(s, x, xOff, k, kOff, bias, bOff, relu, pool, y, argmax);
             return;
         }
-        float[] bp = new float[s.cout()];
-        if (bias != null) {
-            System.arraycopy(bias, bOff, bp, 0, s.cout());
-        }
+        float[] bp = biasCopy(bias, bOff, s.cout(), s.cout());
         ConvPointwisePooled.forward(s, x, xOff, packForward(ConvScratch.get(), k, kOff, s.cin(), s.cout()), bp, relu, pool,
                 y, argmax);
     }

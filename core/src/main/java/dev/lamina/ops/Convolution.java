@@ -34,7 +34,7 @@ public final class Convolution {
         x = Elementwise.asFloat(x).contiguous();
         kernel = kernel.contiguous();
         Geometry g = geometry(x, kernel, spec);
-        bias = checkedBias(bias, g);
+        bias = checkedBias(bias, g.cout);
         int[] outShape = {g.n, g.ho, g.wo, g.cout};
         float[] out = BufferPool.take(Shapes.size(outShape)); // every element is written
         Op op = new Op.Conv2D(spec, relu);
@@ -60,13 +60,13 @@ public final class Convolution {
     }
 
     /** {@code bias} contiguous, or null; a clear error where it is not [cout]. */
-    private static Tensor checkedBias(Tensor bias, Geometry g) {
+    private static Tensor checkedBias(Tensor bias, int cout) {
         if (bias == null) {
             return null;
         }
         bias = bias.contiguous();
-        if (bias.rank() != 1 || bias.dim(0) != g.cout) {
-            throw new ShapeException("conv2d: bias must have shape (" + g.cout + "), got " + Shapes.str(bias.shape()));
+        if (bias.rank() != 1 || bias.dim(0) != cout) {
+            throw new ShapeException("conv2d: bias must have shape (" + cout + "), got " + Shapes.str(bias.shape()));
         }
         return bias;
     }
@@ -115,8 +115,8 @@ public final class Convolution {
             throw new ShapeException("conv2d_max_pool: input " + Shapes.str(x.shape()) + ", kernel " + Shapes.str(kernel.shape())
                     + " and " + pool + " are not a 1x1 stride-1 convolution under windows that tile its output");
         }
-        bias = checkedBias(bias, geometry(x, kernel, spec));
         ConvShape cs = shapes[0], ps = shapes[1];
+        bias = checkedBias(bias, cs.cout());
         float[] out = BufferPool.take(ps.pixels() * ps.cout()); // every window writes its output
         boolean record = GradMode.isEnabled()
                 && (x.requiresGrad() || kernel.requiresGrad() || bias != null && bias.requiresGrad());
